@@ -1,0 +1,74 @@
+// The one neutral answer model. Every surface renders it as it is and never asks the matcher
+// again, so a card, a digest line and `which-tool ask --json` always agree.
+import { z } from 'zod';
+import { CategoryId, Estimate, IndustryId, Volume } from './schema.js';
+
+const Facts = z
+  .object({
+    technology: z.array(z.string()),
+    cost: z.string(),
+    turnaround: z.string(),
+    expertise: z.object({ level: z.string(), text: z.string() }),
+    strengths: z.array(z.string()),
+    limitations: z.array(z.string()),
+  })
+  .strict();
+
+const RecipeStep = z.object({ step: z.string(), category: CategoryId, tool: z.string() }).strict();
+
+export const Recommendation = z
+  .object({
+    category: CategoryId,
+    label: z.string(),
+    verdict: z.string(),
+    score: z.number().min(0).max(1),
+    tools: z.array(z.object({ name: z.string(), bestFor: z.string() }).strict()).min(1),
+    estimate: Estimate.optional(),
+    useCase: z.object({ id: z.string(), title: z.string() }).strict().nullable(),
+    matched: z.array(z.string()),
+    facts: Facts,
+    /** Only for `multimodal`: which tool does which part. */
+    recipe: z.array(RecipeStep).optional(),
+  })
+  .strict();
+
+export const Clarification = z
+  .object({ category: CategoryId, label: z.string(), query: z.string() })
+  .strict();
+
+export const Answer = z
+  .object({
+    query: z.string(),
+    industry: IndustryId.nullable(),
+    volume: Volume.nullable(),
+    /** Best first; the first is the recommendation, the rest are the alternatives. */
+    recommendations: z.array(Recommendation),
+    confidence: z.number().min(0).max(1),
+    explanation: z
+      .object({
+        summary: z.string(),
+        industry: z.object({ id: IndustryId, name: z.string(), matched: z.string() }).strict().nullable(),
+      })
+      .strict(),
+    /** Offered instead of a confident guess when the evidence is thin or two categories tie. */
+    clarify: z.array(Clarification),
+    industryContext: z
+      .object({
+        id: IndustryId,
+        name: z.string(),
+        uses: z.string(),
+        fact: z.string(),
+        caseStudy: z.object({ title: z.string(), text: z.string() }).strict().nullable(),
+      })
+      .strict()
+      .nullable(),
+    catalog: z.object({ version: z.string(), asOf: z.string() }).strict(),
+  })
+  .strict();
+
+export type RecommendationT = z.infer<typeof Recommendation>;
+export type ClarificationT = z.infer<typeof Clarification>;
+export type AnswerT = z.infer<typeof Answer>;
+
+/** The top recommendation, or undefined when nothing fits. */
+export const primary = (answer: AnswerT): RecommendationT | undefined => answer.recommendations[0];

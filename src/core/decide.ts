@@ -1,0 +1,84 @@
+// Turns per-category evidence into a ranked decision: combines language and media into
+// `multimodal` when a request asks for both, says "nothing fits" when evidence is thin or the
+// message is small talk, and measures how sure the decision is.
+import type { CategoryIdT } from './schema.js';
+
+export const DECISION = Object.freeze({
+  /** Below this, no recommendation: roughly one clear phrase, seen as output. */
+  minEvidence: 2.4,
+  /** Evidence of this much counts as a part of a combined request. */
+  strongPart: 2.4,
+  /** The weaker part of a combined request must reach this share of the stronger one. */
+  languageMediaRatio: 0.35,
+  mediaMediaRatio: 0.6,
+  /** A combined request is worth this share of its parts. */
+  combinedShare: 0.8,
+  /** Score = evidence / (evidence + this). */
+  scoreHalf: 3,
+  maxRecommendations: 4,
+  /** An alternative must have at least this share of the top evidence. */
+  alternativeShare: 0.15,
+  tieShare: 0.85,
+  lowConfidence: 0.4,
+});
+
+const MEDIA: ReadonlySet<CategoryIdT> = new Set(['image', 'video', 'audio', '3d']);
+
+export interface Ranked {
+  readonly category: CategoryIdT;
+  readonly evidence: number;
+  readonly score: number;
+}
+
+export interface Decision {
+  readonly ranked: readonly Ranked[];
+  /** For `multimodal`: the categories that do the parts, strongest first. */
+  readonly parts: readonly CategoryIdT[];
+  readonly confidence: number;
+  readonly tie: boolean;
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+function combinedParts(evidence: ReadonlyMap<CategoryIdT, number>): CategoryIdT[] {
+  const strong = [...evidence]
+    .filter(([c, e]) => (c === 'llm' || MEDIA.has(c)) && e >= DECISION.strongPart)
+    .sort((a, b) => b[1] - a[1]);
+  if (strong.length < 2) return [];
+  const [first, second] = strong as [[CategoryIdT, number], [CategoryIdT, number]];
+  const withLanguage = first[0] === 'llm' || second[0] === 'llm';
+  const ratio = withLanguage ? DECISION.languageMediaRatio : DECISION.mediaMediaRatio;
+  if (second[1] < ratio * first[1]) return [];
+  return strong.filter(([, e]) => e >= ratio * first[1]).map(([c]) => c);
+}
+
+export function decide(
+  evidence: ReadonlyMap<CategoryIdT, number>,
+  offTopic: number,
+  prefer?: CategoryIdT,
+): Decision {
+  const scores = new Map(evidence);
+  const parts = combinedParts(scores);
+  if (parts.length) {
+    const sum = parts.reduce((a, c) => a + (scores.get(c) ?? 0), 0);
+    scores.set('multimodal', Math.max(scores.get('multimodal') ?? 0, DECISION.combinedShare * sum));
+  }
+  const top = Math.max(0, ...scores.values());
+  if (prefer) scores.set(prefer, Math.max(scores.get(prefer) ?? 0, top * 1.1, DECISION.minEvidence));
+
+  const sorted = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const best = sorted[0]?.[1] ?? 0;
+  const nothing = best < DECISION.minEvidence || (offTopic > 0 && offTopic >= best && !prefer);
+  const ranked = nothing
+    ? []
+    : sorted
+        .filter(([, e]) => e >= DECISION.alternativeShare * best)
+        .slice(0, DECISION.maxRecommendations)
+        .map(([category, e]) => ({ category, evidence: e, score: round(e / (e + DECISION.scoreHalf)) }));
+
+  const first = ranked[0]?.evidence ?? 0;
+  const second = ranked[1]?.evidence ?? 0;
+  const confidence = first ? round((1 - Math.exp(-first / DECISION.scoreHalf)) * (0.5 + (0.5 * (first - second)) / first)) : 0;
+  const tie = !prefer && ranked.length > 1 && second >= DECISION.tieShare * first;
+  return { ranked, parts: ranked[0]?.category === 'multimodal' ? parts : [], confidence, tie };
+}

@@ -1,0 +1,43 @@
+// Coded errors and their texts, in one place, so callers branch on a code and people read one
+// wording everywhere.
+export const ErrorCode = {
+  CatalogUnreadable: 'catalog_unreadable',
+  CatalogInvalid: 'catalog_invalid',
+  RequestEmpty: 'request_empty',
+  RequestTooLong: 'request_too_long',
+  RequestNotText: 'request_not_text',
+  ConfigInvalid: 'config_invalid',
+} as const;
+export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const MAX_REQUEST_CHARS = 2000;
+
+export const messages = {
+  requestEmpty: 'The request is empty. Describe what you want to make or do, e.g. "300 product shots a month for the shop".',
+  requestTooLong: `The request is longer than ${MAX_REQUEST_CHARS.toLocaleString('en-US')} characters. Please shorten it to the essentials.`,
+  requestNotText: 'The request must be text.',
+} as const;
+
+export class WhichToolError extends Error {
+  constructor(
+    readonly code: ErrorCodeT,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WhichToolError';
+  }
+}
+
+/** A data file that cannot be used: names the file, the path inside it and the reason. */
+export class CatalogError extends WhichToolError {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly { path: string; reason: string }[],
+  ) {
+    super(
+      ErrorCode.CatalogInvalid,
+      `${file}: ` + problems.map((p) => `${p.path || '(top level)'}: ${p.reason}`).join('; '),
+    );
+    this.name = 'CatalogError';
+  }
+}

@@ -1,0 +1,54 @@
+// How much each word of a request says about the output wanted. Words a request rules out
+// ("no voiceover"), already has ("the script is ready"), or names only as purpose or input
+// ("a voiceover for our onboarding video", "turn these articles into audio") count less or not at all.
+import type { Token } from './text.js';
+
+export const WEIGHT = Object.freeze({ output: 1, context: 0.3, excluded: 0 });
+
+const SCOPE_WORDS = 3;
+const CONTEXT_WORDS = 6;
+// Words that start a new part of a request and so end a context scope.
+const SCOPE_END = new Set(['and', 'then', 'so', 'that', 'which', 'who', 'with', 'plus', 'but', 'while', 'to', 'where', 'because', 'i', 'we', 'also', 'just', 'can']);
+const INPUT_START = new Set(['turn', 'convert', 'transform', 'from']);
+const INPUT_END = new Set(['into', 'to', 'as']);
+const BE = new Set(['is', 'are', 's', 'was', 'were', 'already', 'all']);
+
+export interface ScopeWords {
+  negations: ReadonlySet<string>;
+  inHand: ReadonlySet<string>;
+  /** Words that say nothing about the output, e.g. "what", "should", "use". */
+  common: ReadonlySet<string>;
+}
+
+export function weighTokens(tokens: readonly Token[], words: ScopeWords): number[] {
+  const weights: number[] = tokens.map(() => WEIGHT.output);
+  const lower = (i: number, w: number): void => {
+    if (weights[i]! > w) weights[i] = w;
+  };
+  const sameClause = (i: number, j: number): boolean => tokens[j]?.clause === tokens[i]?.clause;
+
+  tokens.forEach((t, i) => {
+    if (words.negations.has(t.word)) {
+      for (let j = i + 1; j <= i + SCOPE_WORDS && sameClause(i, j); j++) lower(j, WEIGHT.excluded);
+    }
+    if (words.inHand.has(t.word) && i > 0 && BE.has(tokens[i - 1]!.word)) {
+      for (let j = i - 2; j >= i - 1 - SCOPE_WORDS && j >= 0 && sameClause(i, j); j--) lower(j, WEIGHT.excluded);
+    }
+    if (t.word === 'for') {
+      // "X for Y": Y is the purpose only when an output was already named before "for".
+      let named = false;
+      for (let j = i - 1; j >= 0 && sameClause(i, j); j--) if (!words.common.has(tokens[j]!.word)) named = true;
+      if (named) {
+        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
+      }
+    }
+    if (INPUT_START.has(t.word)) {
+      const end = tokens.findIndex((u, j) => j > i && j <= i + CONTEXT_WORDS + 2 && INPUT_END.has(u.word));
+      if (end > i) for (let j = i + 1; j < end; j++) lower(j, WEIGHT.context);
+      else if (t.word === 'from') {
+        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
+      }
+    }
+  });
+  return weights;
+}

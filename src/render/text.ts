@@ -1,0 +1,31 @@
+// Plain text: the terminal, chat fallbacks and notifications. No markup to escape.
+import type { AnswerT } from '../core/answer.js';
+import { answerCard } from './answer-card.js';
+import type { Card, CardElement } from './card.js';
+
+function element(e: CardElement): string[] {
+  switch (e.type) {
+    case 'header':
+      return [e.text.toUpperCase()];
+    case 'text':
+      return [e.text];
+    case 'fields':
+      return e.fields.map((f) => `${f.label}: ${f.value}`);
+    case 'list':
+      return [`${e.title}:`, ...e.items.map((i, n) => `  ${n + 1}. ${i}`)];
+    case 'table':
+      return e.rows.map((r) => `${r[0]}: ${e.columns.slice(1).map((c, i) => `${c}: ${r[i + 1]}`).join(' | ')}`);
+    case 'divider':
+      return ['—'];
+    case 'context':
+      return [e.text];
+    case 'actions':
+      return e.actions.some((a) => a.id === 'example' || a.id === 'clarify')
+        ? e.actions.map((a) => `  • ${a.label}`)
+        : [];
+  }
+}
+
+export const cardToText = (card: Card): string => card.elements.flatMap(element).join('\n');
+
+export const answerToText = (answer: AnswerT): string => cardToText(answerCard(answer, { feedback: false }));

@@ -1,0 +1,62 @@
+// What the surfaces read and write, behind one interface: SQLite by default, and room for a
+// server database when several replicas run, without touching callers.
+import type { CategoryIdT, IndustryIdT, VolumeT } from '../core/schema.js';
+
+export type Surface = 'slack' | 'teams' | 'cli' | 'digest';
+
+/** One answered request. No user ids; the text only when an admin turned text logging on. */
+export interface RequestLogEntry {
+  readonly at: Date;
+  readonly surface: Surface;
+  /** Slack team id or Teams tenant id. */
+  readonly workspace: string;
+  /** Slack channel or Teams conversation, so a channel's digest can count its own requests. */
+  readonly channel?: string;
+  readonly category: CategoryIdT | null;
+  readonly industry: IndustryIdT | null;
+  readonly confidence: number;
+  readonly volume: VolumeT | null;
+  readonly matched: boolean;
+  readonly useCase?: string | null;
+  readonly text?: string;
+}
+
+export interface FeedbackEntry {
+  readonly at: Date;
+  readonly surface: Surface;
+  readonly workspace: string;
+  readonly channel?: string;
+  readonly category: CategoryIdT | null;
+  readonly helpful: boolean;
+  readonly catalogVersion: string;
+}
+
+/** A person's own recent questions, for App Home. Keyed by a hash, never by the raw user id. */
+export interface HistoryEntry {
+  readonly at: Date;
+  readonly text: string;
+}
+
+/** Where Teams can post later (digests): the Bot Framework conversation reference, as JSON. */
+export interface ConversationRefRecord {
+  readonly conversationId: string;
+  readonly tenantId: string;
+  readonly scope: 'personal' | 'groupChat' | 'channel';
+  readonly reference: unknown;
+  readonly updatedAt: Date;
+}
+
+export interface ConversationRefs {
+  save(record: ConversationRefRecord): void;
+  remove(conversationId: string): void;
+  get(conversationId: string): ConversationRefRecord | undefined;
+  list(): ConversationRefRecord[];
+}
+
+export interface SurfaceStore {
+  logRequest(entry: RequestLogEntry): void;
+  recordFeedback(entry: FeedbackEntry): void;
+  addHistory(userKey: string, entry: HistoryEntry): void;
+  recentHistory(userKey: string, limit: number): HistoryEntry[];
+  readonly conversationRefs: ConversationRefs;
+}
