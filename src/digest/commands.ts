@@ -1,0 +1,18 @@
+// The chat side of digests, as the Slack and Teams surfaces see it: they pass the words after
+// "digest" and where they were typed; the digest module answers with a card.
+import type { Card } from '../render/card.js';
+
+export interface DigestTarget {
+  readonly platform: 'slack' | 'teams';
+  /** Slack team id, or Teams tenant id. */
+  readonly workspace: string;
+  /** Slack channel id, or Teams conversation id. */
+  readonly channel: string;
+  /** The typing user's IANA time zone when the platform tells it (Slack users.info), else undefined. */
+  readonly userTimeZone?: string;
+}
+
+export interface DigestCommands {
+  /** `args` is what followed "digest", e.g. "weekly monday 09:00 Europe/Berlin", "off", "". */
+  handle(args: string, target: DigestTarget): Promise<Card>;
+}
