@@ -24,6 +24,9 @@ export const DECISION = Object.freeze({
 
 const MEDIA: ReadonlySet<CategoryIdT> = new Set(['image', 'video', 'audio', '3d']);
 
+/** Whether two categories' outputs are named as separate parts of the request. */
+export type Separate = (a: CategoryIdT, b: CategoryIdT) => boolean;
+
 export interface Ranked {
   readonly category: CategoryIdT;
   readonly evidence: number;
@@ -40,7 +43,7 @@ export interface Decision {
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-function combinedParts(evidence: ReadonlyMap<CategoryIdT, number>): CategoryIdT[] {
+function combinedParts(evidence: ReadonlyMap<CategoryIdT, number>, separate: Separate): CategoryIdT[] {
   const strong = [...evidence]
     .filter(([c, e]) => (c === 'llm' || MEDIA.has(c)) && e >= DECISION.strongPart)
     .sort((a, b) => b[1] - a[1]);
@@ -48,17 +51,18 @@ function combinedParts(evidence: ReadonlyMap<CategoryIdT, number>): CategoryIdT[
   const [first, second] = strong as [[CategoryIdT, number], [CategoryIdT, number]];
   const withLanguage = first[0] === 'llm' || second[0] === 'llm';
   const ratio = withLanguage ? DECISION.languageMediaRatio : DECISION.mediaMediaRatio;
-  if (second[1] < ratio * first[1]) return [];
-  return strong.filter(([, e]) => e >= ratio * first[1]).map(([c]) => c);
+  if (second[1] < ratio * first[1] || !separate(first[0], second[0])) return [];
+  return strong.filter(([c, e]) => e >= ratio * first[1] && (c === first[0] || separate(first[0], c))).map(([c]) => c);
 }
 
 export function decide(
   evidence: ReadonlyMap<CategoryIdT, number>,
   offTopic: number,
+  separate: Separate,
   prefer?: CategoryIdT,
 ): Decision {
   const scores = new Map(evidence);
-  const parts = combinedParts(scores);
+  const parts = combinedParts(scores, separate);
   if (parts.length) {
     const sum = parts.reduce((a, c) => a + (scores.get(c) ?? 0), 0);
     scores.set('multimodal', Math.max(scores.get('multimodal') ?? 0, DECISION.combinedShare * sum));

@@ -2,7 +2,7 @@
 // weighed by its scope, then every phrase whose words all appear close together adds evidence
 // to its use case, and use cases add evidence to their categories.
 import type { Catalog } from './catalog.js';
-import type { MatchIndex } from './index.js';
+import { PHRASE_WEIGHT, type MatchIndex } from './index.js';
 import type { CategoryIdT } from './schema.js';
 import { weighTokens } from './scope.js';
 import { makeExpander, stem, stripMarkup, tokenize, type Token } from './text.js';
@@ -19,11 +19,17 @@ export interface Evidence {
   readonly useCases: readonly UseCaseHit[];
   readonly byCategory: ReadonlyMap<CategoryIdT, number>;
   readonly offTopic: number;
+  /** Whether the request names two categories' outputs as separate parts ("copy, and images"). */
+  readonly separate: (a: CategoryIdT, b: CategoryIdT) => boolean;
   readonly corrections: readonly { from: string; to: string }[];
 }
 
 const SPAN_SLACK = 3;
 const ADJACENT_BONUS = 1.2;
+// Words of a phrase scattered among others are weaker evidence than the phrase as written.
+const SCATTERED = 0.8;
+// Words that join the parts of a request that asks for several things.
+const CONJUNCTIONS = new Set(['and', 'plus', 'then', 'also', 'both', 'with']);
 // A use case's further phrases add less than its best one: more ways of saying the same need.
 const FURTHER_PHRASE = 0.5;
 // Other use cases of the same category add a little: a request full of one medium.
@@ -73,21 +79,42 @@ export class Matcher {
       positions.set(t.stem, list);
     });
 
-    const perUseCase = new Map<number, { scores: number[]; matched: Set<string> }>();
+    const found: { id: number; positions: number[]; score: number }[] = [];
     const tried = new Set<number>();
     for (const s of positions.keys()) {
       for (const id of this.index.byStem.get(s) ?? []) {
         if (tried.has(id)) continue;
         tried.add(id);
         const phrase = this.index.phrases[id]!;
-        const found = locate(phrase.stems, positions);
-        if (!found) continue;
-        const entry = perUseCase.get(phrase.useCase) ?? { scores: [], matched: new Set<string>() };
-        entry.scores.push(phrase.weight * found.weight * (found.adjacent ? ADJACENT_BONUS : 1));
-        entry.matched.add(phrase.text);
-        perUseCase.set(phrase.useCase, entry);
+        const at = locate(phrase.stems, positions);
+        if (at) found.push({ id, positions: at.positions, score: phrase.weight * at.weight * (at.adjacent ? ADJACENT_BONUS : stems1(phrase.stems) ? 1 : SCATTERED) });
       }
     }
+    // The most specific phrase claims its words: "music video" leaves nothing for "music" or
+    // "video" alone, so one expression is not counted again by every shorter phrase inside it.
+    const length = (id: number): number => this.index.phrases[id]!.stems.length;
+    found.sort((a, b) => b.score - a.score || length(b.id) - length(a.id) || a.id - b.id);
+    const claimed = new Set<number>();
+    const perUseCase = new Map<number, { scores: number[]; matched: Set<string>; positions: number[] }>();
+    for (const f of found) {
+      if (f.positions.every((p) => claimed.has(p))) continue;
+      for (const p of f.positions) claimed.add(p);
+      const phrase = this.index.phrases[f.id]!;
+      const entry = perUseCase.get(phrase.useCase) ?? { scores: [], matched: new Set<string>(), positions: [] };
+      entry.scores.push(f.score);
+      // Only outright phrases mark where a part of the request is; cues are too loose for that.
+      if (phrase.weight >= PHRASE_WEIGHT.phrase) entry.positions.push(...f.positions);
+      entry.matched.add(phrase.text);
+      perUseCase.set(phrase.useCase, entry);
+    }
+
+    const categoryPositions = new Map<CategoryIdT, number[]>();
+    for (const [useCase, { positions: at }] of perUseCase) {
+      const c = this.catalog.useCases[useCase]!.category;
+      categoryPositions.set(c, [...(categoryPositions.get(c) ?? []), ...at]);
+    }
+    const separate = (a: CategoryIdT, b: CategoryIdT): boolean =>
+      (categoryPositions.get(a) ?? []).some((x) => (categoryPositions.get(b) ?? []).some((y) => joined(tokens, x, y)));
 
     const useCases: UseCaseHit[] = [...perUseCase].map(([useCase, { scores, matched }]) => {
       const sorted = scores.sort((a, b) => b - a);
@@ -109,38 +136,41 @@ export class Matcher {
 
     let offTopic = 0;
     for (const stems of this.index.offTopic) if (locate(stems, positions)) offTopic += OFF_TOPIC_WEIGHT;
-    return { tokens, useCases, byCategory, offTopic, corrections };
+    return { tokens, useCases, byCategory, offTopic, separate, corrections };
   }
 }
 
-/** Finds all of a phrase's words within a short span; returns their weakest weight. */
+const stems1 = (stems: readonly string[]): boolean => stems.length === 1;
+
+/** Two positions in different clauses, or with a joining word between them. */
+function joined(tokens: readonly Token[], x: number, y: number): boolean {
+  const [lo, hi] = x < y ? [x, y] : [y, x];
+  if (tokens[lo]!.clause !== tokens[hi]!.clause) return true;
+  for (let i = lo + 1; i < hi; i++) if (CONJUNCTIONS.has(tokens[i]!.word)) return true;
+  return false;
+}
+
+/** Finds all of a phrase's words within a short span; returns where, and their weakest weight. */
 function locate(
   stems: readonly string[],
   positions: ReadonlyMap<string, readonly { pos: number; weight: number }[]>,
-): { weight: number; adjacent: boolean } | null {
+): { weight: number; adjacent: boolean; positions: number[] } | null {
   const first = positions.get(stems[0]!);
   if (!first) return null;
-  let best: { weight: number; adjacent: boolean } | null = null;
+  let best: { weight: number; adjacent: boolean; positions: number[] } | null = null;
   for (const start of first) {
     let weight = start.weight;
-    let lo = start.pos;
-    let hi = start.pos;
-    let ok = true;
-    for (let k = 1; k < stems.length && ok; k++) {
-      const options = positions.get(stems[k]!);
-      const near = options?.filter((o) => Math.abs(o.pos - start.pos) <= stems.length + SPAN_SLACK);
-      if (!near?.length) ok = false;
-      else {
-        const pick = near.reduce((a, b) => (Math.abs(b.pos - start.pos) < Math.abs(a.pos - start.pos) ? b : a));
-        weight = Math.min(weight, pick.weight);
-        lo = Math.min(lo, pick.pos);
-        hi = Math.max(hi, pick.pos);
-      }
+    const at = [start.pos];
+    for (let k = 1; k < stems.length; k++) {
+      const near = positions.get(stems[k]!)?.filter((o) => Math.abs(o.pos - start.pos) <= stems.length + SPAN_SLACK);
+      if (!near?.length) break;
+      const pick = near.reduce((a, b) => (Math.abs(b.pos - start.pos) < Math.abs(a.pos - start.pos) ? b : a));
+      weight = Math.min(weight, pick.weight);
+      at.push(pick.pos);
     }
-    if (!ok) continue;
-    const adjacent = hi - lo === stems.length - 1 && stems.length > 1;
-    if (!best || weight > best.weight || (weight === best.weight && adjacent)) best = { weight, adjacent };
+    if (at.length < stems.length) continue;
+    const adjacent = stems.length > 1 && Math.max(...at) - Math.min(...at) === stems.length - 1;
+    if (!best || weight > best.weight || (weight === best.weight && adjacent)) best = { weight, adjacent, positions: at };
   }
   return best;
 }
-

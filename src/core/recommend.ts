@@ -28,7 +28,7 @@ export class Recommender {
 
   ask(query: string, options: AskOptions = {}): AnswerT {
     const evidence = this.matcher.match(query);
-    const decision = decide(evidence.byCategory, evidence.offTopic, options.prefer);
+    const decision = decide(evidence.byCategory, evidence.offTopic, evidence.separate, options.prefer);
     const industry = this.industries.read(evidence.tokens);
     const top = decision.ranked[0];
     const volume = this.volumeFor(query, top?.category);

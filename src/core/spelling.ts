@@ -11,7 +11,8 @@ const FUSE_OPTIONS: IFuseOptions<string> = Object.freeze({
   shouldSort: true,
 });
 
-const MIN_LENGTH = 4;
+// Four-letter words are one typo away from too many others ("cozy" is not "copy").
+const MIN_LENGTH = 5;
 const CACHE_LIMIT = 10_000;
 
 /** Optimal string alignment distance: a swapped pair of letters ("scirpt") counts once. */

@@ -60,6 +60,7 @@ export function tokenize(text: string): Token[] {
   const clauses = text
     .toLowerCase()
     .replace(/['’`]/g, '')
+    .replace(/\s[&+]\s/g, ' and ')
     .replace(CLAUSE_BREAK, ' \n ')
     .split('\n');
   let position = 0;

@@ -1,0 +1,147 @@
+// Neutral card -> Slack Block Kit. Pure: no SDK, no I/O. Slack rejects a whole message when one
+// limit is broken, so every limit is enforced here, and user text is escaped so that
+// `<!channel>`, `<!here>` or `<@U…>` typed into a request can never ping anyone.
+import type { ActionPayload, Card, CardAction, CardElement } from './card.js';
+
+export interface PlainText { readonly type: 'plain_text'; readonly text: string; readonly emoji?: boolean }
+export interface Mrkdwn { readonly type: 'mrkdwn'; readonly text: string }
+export interface ButtonElement {
+  readonly type: 'button';
+  readonly text: PlainText;
+  readonly action_id: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+export interface HeaderBlock { readonly type: 'header'; readonly text: PlainText }
+export interface SectionBlock { readonly type: 'section'; readonly text?: Mrkdwn; readonly fields?: readonly Mrkdwn[] }
+export interface DividerBlock { readonly type: 'divider' }
+export interface ContextBlock { readonly type: 'context'; readonly elements: readonly Mrkdwn[] }
+export interface ActionsBlock { readonly type: 'actions'; readonly elements: readonly ButtonElement[] }
+export type SlackBlock = HeaderBlock | SectionBlock | DividerBlock | ContextBlock | ActionsBlock;
+
+/** Slack's published Block Kit limits (messages; modals and App Home allow 100 blocks). */
+export const BLOCK_KIT_LIMITS = Object.freeze({
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  buttonsPerActions: 25,
+  contextText: 2000,
+  fallbackText: 3000,
+});
+const L = BLOCK_KIT_LIMITS;
+
+/** Slack's three control characters, and nothing else (other entities are shown literally). */
+export const escapeSlack = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Escapes, then cuts to `max` characters without splitting an entity like `&amp;`. */
+export function fitEscaped(raw: string, max: number): string {
+  const escaped = escapeSlack(raw);
+  if (escaped.length <= max) return escaped;
+  let cut = escaped.slice(0, max - 1);
+  const amp = cut.lastIndexOf('&');
+  if (amp !== -1 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
+
+const plain = (raw: string, max: number): PlainText => ({ type: 'plain_text', text: fitEscaped(raw, max) || ' ', emoji: true });
+const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text: text || ' ' });
+/** Bold label plus escaped value, within `max`. */
+const labelled = (label: string, value: string, max: number): Mrkdwn => {
+  const head = `*${fitEscaped(label, 100)}*\n`;
+  return mrkdwn(head + fitEscaped(value, max - head.length));
+};
+
+/** The payload as JSON within the button value limit, shortening the request if needed. */
+export function buttonValue(payload: ActionPayload): string {
+  let q = payload.q;
+  let value = JSON.stringify({ ...payload, q });
+  while (value.length > L.buttonValue && q.length > 0) {
+    q = q.slice(0, Math.max(0, q.length - Math.max(1, value.length - L.buttonValue)));
+    value = JSON.stringify({ ...payload, q });
+  }
+  return value;
+}
+
+/** `example`, `example.1`, …: Slack wants action_ids unique within a message. */
+export const actionIdFor = (id: string, n: number): string => (n === 0 ? id : `${id}.${n}`).slice(0, L.actionId);
+
+/** The neutral ActionId behind a Block Kit action_id. */
+export const neutralActionId = (actionId: string): string => actionId.split('.')[0]!;
+
+function buttons(actions: readonly CardAction[], seen: Map<string, number>): ActionsBlock[] {
+  const els: ButtonElement[] = actions.map((a) => {
+    const n = seen.get(a.id) ?? 0;
+    seen.set(a.id, n + 1);
+    return {
+      type: 'button',
+      text: plain(a.label, L.buttonText),
+      action_id: actionIdFor(a.id, n),
+      value: buttonValue(a.payload),
+      ...(a.style ? { style: a.style } : {}),
+    };
+  });
+  const out: ActionsBlock[] = [];
+  for (let i = 0; i < els.length; i += L.buttonsPerActions) out.push({ type: 'actions', elements: els.slice(i, i + L.buttonsPerActions) });
+  return out;
+}
+
+function sectionsOfFields(fields: readonly Mrkdwn[]): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  for (let i = 0; i < fields.length; i += L.fields) out.push({ type: 'section', fields: fields.slice(i, i + L.fields) });
+  return out;
+}
+
+function table(columns: readonly string[], rows: readonly (readonly string[])[]): SectionBlock[] {
+  // Two-column fields read as side by side in Slack: one section per row, the row name as text.
+  const heads = columns.slice(1, 1 + L.fields).map((c) => mrkdwn(`*${fitEscaped(c, L.fieldText - 2)}*`));
+  const body = rows.map((r): SectionBlock => ({
+    type: 'section',
+    text: mrkdwn(`*${fitEscaped(r[0] ?? '', L.sectionText - 2)}*`),
+    fields: r.slice(1, 1 + L.fields).map((v) => mrkdwn(fitEscaped(v, L.fieldText))),
+  }));
+  return [{ type: 'section', fields: heads }, ...body];
+}
+
+function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
+  switch (e.type) {
+    case 'header':
+      return [{ type: 'header', text: plain(e.text, L.header) }];
+    case 'text':
+      return [{ type: 'section', text: mrkdwn(e.emphasis ? `*${fitEscaped(e.text, L.sectionText - 2)}*` : fitEscaped(e.text, L.sectionText)) }];
+    case 'fields':
+      return sectionsOfFields(e.fields.map((f) => labelled(f.label, f.value, L.fieldText)));
+    case 'list': {
+      const items = e.items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+      return [{ type: 'section', text: labelled(e.title, items, L.sectionText) }];
+    }
+    case 'table':
+      return table(e.columns, e.rows);
+    case 'divider':
+      return [{ type: 'divider' }];
+    case 'context':
+      return [{ type: 'context', elements: [mrkdwn(fitEscaped(e.text, L.contextText))] }];
+    case 'actions':
+      return buttons(e.actions, seen);
+  }
+}
+
+export interface BlockKitMessage {
+  /** Notification and fallback text; escaped like the blocks. */
+  readonly text: string;
+  readonly blocks: SlackBlock[];
+}
+
+export function cardToBlockKit(card: Card, maxBlocks: number = L.blocks): BlockKitMessage {
+  const seen = new Map<string, number>();
+  let blocks = card.elements.flatMap((e) => blocksFor(e, seen));
+  if (blocks.length > maxBlocks) {
+    blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [mrkdwn('Shortened to fit Slack.')] }];
+  }
+  return { text: fitEscaped(card.summary, L.fallbackText), blocks };
+}

@@ -1,0 +1,52 @@
+// From typed text to a card: checks the request, asks the core, records the request (no user
+// ids) and the asker's history (hashed key), and picks the card. Shared by every way in.
+import type { AnswerT } from '../core/answer.js';
+import type { AskOptions } from '../core/recommend.js';
+import { checkRequest } from '../core/request.js';
+import { answerCard, helpCard, noticeCard, type AnswerCardOptions } from '../render/answer-card.js';
+import type { Card } from '../render/card.js';
+import type { SurfaceDeps } from '../server/deps.js';
+import { userKey } from './user-key.js';
+
+/** Where a request came from. The user id only feeds the hashed history key. */
+export interface Asker {
+  readonly team: string;
+  readonly user?: string;
+  readonly channel?: string;
+}
+
+export interface Answered {
+  readonly card: Card;
+  readonly answer?: AnswerT;
+}
+
+export function refusalCard(message: string): Card {
+  return noticeCard('I can’t answer that one', message);
+}
+
+export function answerText(deps: SurfaceDeps, raw: string, asker: Asker, options: AskOptions & AnswerCardOptions = {}): Answered {
+  const check = checkRequest(raw);
+  if (!check.ok) return { card: raw.trim() === '' ? helpCard() : refusalCard(check.message) };
+  const answer = deps.recommender.ask(check.text, options.prefer ? { prefer: options.prefer } : {});
+  record(deps, answer, asker);
+  return { answer, card: answerCard(answer, { share: options.share ?? false, feedback: options.feedback ?? true }) };
+}
+
+function record(deps: SurfaceDeps, answer: AnswerT, asker: Asker): void {
+  const top = answer.recommendations[0];
+  const at = new Date();
+  deps.store.logRequest({
+    at,
+    surface: 'slack',
+    workspace: asker.team,
+    ...(asker.channel ? { channel: asker.channel } : {}),
+    category: top?.category ?? null,
+    industry: answer.industry,
+    confidence: answer.confidence,
+    volume: answer.volume,
+    matched: Boolean(top),
+    useCase: top?.useCase?.id ?? null,
+    ...(deps.logRequestText ? { text: answer.query } : {}),
+  });
+  if (asker.user) deps.store.addHistory(userKey(asker.team, asker.user), { at, text: answer.query });
+}

@@ -1,0 +1,30 @@
+// What a piece of typed text asks for: help, a digest command, or a recommendation.
+export type Intent =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'digest'; readonly args: string }
+  | { readonly kind: 'ask'; readonly text: string };
+
+export function readIntent(raw: string): Intent {
+  const text = raw.trim();
+  if (text === '' || /^help[.!?]?$/i.test(text)) return { kind: 'help' };
+  const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
+  if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };
+  return { kind: 'ask', text: raw };
+}
+
+/**
+ * Message text as a person typed it: Slack sends mentions and links as `<…>` markup and
+ * escapes `& < >`. The bot's own mention is dropped, others become readable words.
+ */
+export function plainMessageText(text: string, botUserId?: string): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => (id === botUserId ? '' : `@${name ?? 'someone'}`))
+    .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => `#${name ?? 'channel'}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? '@group')
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}

@@ -1,0 +1,91 @@
+// What the digest reads and writes, behind one interface like SurfaceStore, so a server
+// database can replace SQLite for several replicas without touching the digest code.
+import type { CategoryIdT, IndustryIdT, VolumeT } from '../core/schema.js';
+
+export type Platform = 'slack' | 'teams';
+
+export interface SubscriptionRecord {
+  readonly id: string;
+  readonly platform: Platform;
+  /** Slack team id or Teams tenant id; empty when subscribed from the command line without one. */
+  readonly workspace: string;
+  /** Slack channel id or Teams conversation id. */
+  readonly channel: string;
+  /** Five-field cron pattern, read in `timeZone`. */
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly status: 'active' | 'paused';
+  readonly pausedReason: string | null;
+  readonly createdAt: Date;
+}
+
+export type NewSubscription = Pick<SubscriptionRecord, 'platform' | 'workspace' | 'channel' | 'schedule' | 'timeZone'>;
+
+export type DeliveryStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'dead';
+
+export interface DeliveryRecord {
+  readonly subscriptionId: string;
+  /** The scheduled time this delivery stands for: one row per subscription and period. */
+  readonly periodAt: Date;
+  readonly status: DeliveryStatus;
+  readonly catalogVersion: string | null;
+  readonly detail: string | null;
+}
+
+/** A claim is held by one runner until it finishes or its lease runs out. */
+export interface ClaimOwner {
+  readonly id: string;
+  /** Wall-clock ms (not the schedule clock) after which another runner may take the claim over. */
+  readonly leaseUntil: number;
+  /** Whether a claim held by `owner` may be taken over now (its process is gone, or lease ran out). */
+  readonly isStale: (owner: string, leaseUntil: number) => boolean;
+}
+
+export interface RequestRow {
+  readonly at: Date;
+  readonly category: CategoryIdT | null;
+  readonly industry: IndustryIdT | null;
+  readonly confidence: number;
+  readonly volume: VolumeT | null;
+  readonly matched: boolean;
+  readonly useCase: string | null;
+  readonly text: string | null;
+}
+
+export interface FeedbackTotals {
+  readonly up: number;
+  readonly down: number;
+}
+
+/** What one catalog version offered, to tell a digest's readers what changed since the last. */
+export interface CatalogSnapshot {
+  readonly version: string;
+  readonly tools: readonly string[];
+  readonly useCases: readonly string[];
+}
+
+export interface DigestStore {
+  /** Creates or replaces the one subscription of a channel (keeping its id), active again. */
+  upsertSubscription(sub: NewSubscription, now: Date): SubscriptionRecord;
+  findSubscription(platform: Platform, channel: string): SubscriptionRecord | undefined;
+  getSubscription(id: string): SubscriptionRecord | undefined;
+  listSubscriptions(): SubscriptionRecord[];
+  removeSubscription(id: string): boolean;
+  pauseSubscription(id: string, reason: string): void;
+
+  /** Claims (subscription, period) in one transaction; false when another runner has it or it is done. */
+  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): boolean;
+  finishDelivery(subscriptionId: string, periodAt: Date, status: Exclude<DeliveryStatus, 'claimed'>, detail: string | null, catalogVersion: string | null): void;
+  /** Records a missed period as skipped unless a row exists already. */
+  skipDelivery(subscriptionId: string, periodAt: Date, detail: string): void;
+  getDelivery(subscriptionId: string, periodAt: Date): DeliveryRecord | undefined;
+  /** The newest delivery that was sent, before `before`. */
+  lastSent(subscriptionId: string, before: Date): DeliveryRecord | undefined;
+  countSent(subscriptionId: string): number;
+  listDeliveries(subscriptionId?: string): DeliveryRecord[];
+
+  requestsIn(channel: string, from: Date, to: Date): RequestRow[];
+  feedbackIn(channel: string, from: Date, to: Date): FeedbackTotals;
+  saveCatalogSnapshot(snapshot: CatalogSnapshot): void;
+  getCatalogSnapshot(version: string): CatalogSnapshot | undefined;
+}
