@@ -18,7 +18,7 @@ export const DECISION = Object.freeze({
   maxRecommendations: 4,
   /** An alternative must have at least this share of the top evidence. */
   alternativeShare: 0.15,
-  tieShare: 0.85,
+  tieShare: 0.8,
   lowConfidence: 0.4,
 });
 

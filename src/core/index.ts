@@ -9,6 +9,10 @@ export const PHRASE_WEIGHT = Object.freeze({ phrase: 3, cue: 1 });
 export interface IndexedPhrase {
   readonly useCase: number;
   readonly stems: readonly string[];
+  /** Words as written, glue included: the span the phrase covers when typed as written. */
+  readonly span: number;
+  /** Every stem as written, glue included ("and" in "copy and images"). */
+  readonly written: readonly string[];
   readonly text: string;
   readonly weight: number;
 }
@@ -34,9 +38,12 @@ export function buildIndex(catalog: Catalog): MatchIndex {
   const expand = makeExpander(catalog.lexicon.replacements);
   const add = (useCase: number, written: string, weight: number): void => {
     const text = expand(written).trim();
-    const stems = contentStems(text);
+    const all = phraseStems(text);
+    const content = contentStems(text);
+    // "the words" or "voice for" would shrink to one bare word; the author meant the pair.
+    const stems = content.length === 1 && all.length > 1 ? all : content;
     if (!stems.length) return;
-    const id = phrases.push({ useCase, stems, text: written, weight }) - 1;
+    const id = phrases.push({ useCase, stems, span: all.length, written: all, text: written, weight }) - 1;
     for (const s of new Set(stems)) {
       const list = byStem.get(s) ?? [];
       list.push(id);

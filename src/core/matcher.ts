@@ -86,7 +86,7 @@ export class Matcher {
         if (tried.has(id)) continue;
         tried.add(id);
         const phrase = this.index.phrases[id]!;
-        const at = locate(phrase.stems, positions);
+        const at = locate(phrase.stems, phrase.span, positions, (lo, hi) => crossesPart(tokens, lo, hi, phrase.written));
         if (at) found.push({ id, positions: at.positions, score: phrase.weight * at.weight * (at.adjacent ? ADJACENT_BONUS : stems1(phrase.stems) ? 1 : SCATTERED) });
       }
     }
@@ -135,7 +135,7 @@ export class Matcher {
     }
 
     let offTopic = 0;
-    for (const stems of this.index.offTopic) if (locate(stems, positions)) offTopic += OFF_TOPIC_WEIGHT;
+    for (const stems of this.index.offTopic) if (locate(stems, stems.length, positions)) offTopic += OFF_TOPIC_WEIGHT;
     return { tokens, useCases, byCategory, offTopic, separate, corrections };
   }
 }
@@ -150,10 +150,22 @@ function joined(tokens: readonly Token[], x: number, y: number): boolean {
   return false;
 }
 
+/** One phrase never reaches across two parts of a request: "images or video" is not "image to video". */
+function crossesPart(tokens: readonly Token[], lo: number, hi: number, stems: readonly string[]): boolean {
+  if (tokens[lo]!.clause !== tokens[hi]!.clause) return true;
+  for (let i = lo + 1; i < hi; i++) {
+    const w = tokens[i]!.word;
+    if ((CONJUNCTIONS.has(w) || w === 'or') && !stems.includes(tokens[i]!.stem)) return true;
+  }
+  return false;
+}
+
 /** Finds all of a phrase's words within a short span; returns where, and their weakest weight. */
 function locate(
   stems: readonly string[],
+  span: number,
   positions: ReadonlyMap<string, readonly { pos: number; weight: number }[]>,
+  crosses: (lo: number, hi: number) => boolean = () => false,
 ): { weight: number; adjacent: boolean; positions: number[] } | null {
   const first = positions.get(stems[0]!);
   if (!first) return null;
@@ -168,8 +180,8 @@ function locate(
       weight = Math.min(weight, pick.weight);
       at.push(pick.pos);
     }
-    if (at.length < stems.length) continue;
-    const adjacent = stems.length > 1 && Math.max(...at) - Math.min(...at) === stems.length - 1;
+    if (at.length < stems.length || crosses(Math.min(...at), Math.max(...at))) continue;
+    const adjacent = stems.length > 1 && Math.max(...at) - Math.min(...at) <= span - 1;
     if (!best || weight > best.weight || (weight === best.weight && adjacent)) best = { weight, adjacent, positions: at };
   }
   return best;

@@ -36,7 +36,7 @@ export class Recommender {
       this.recommendation(r, evidence, volume, i === 0 ? decision.parts : []),
     );
     const clarify: ClarificationT[] =
-      recommendations.length && (decision.tie || decision.confidence < DECISION.lowConfidence)
+      recommendations.length && !options.prefer && (decision.tie || decision.confidence < DECISION.lowConfidence)
         ? decision.ranked.slice(0, 3).map((r) => ({ category: r.category, label: this.category(r.category).verdict, query }))
         : [];
     return {

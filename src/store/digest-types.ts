@@ -79,6 +79,8 @@ export interface DigestStore {
   /** Records a missed period as skipped unless a row exists already. */
   skipDelivery(subscriptionId: string, periodAt: Date, detail: string): void;
   getDelivery(subscriptionId: string, periodAt: Date): DeliveryRecord | undefined;
+  /** The newest period with any delivery row (sent, skipped, failed...). */
+  latestPeriod(subscriptionId: string): Date | undefined;
   /** The newest delivery that was sent, before `before`. */
   lastSent(subscriptionId: string, before: Date): DeliveryRecord | undefined;
   countSent(subscriptionId: string): number;

@@ -24,6 +24,9 @@ const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   subscriptionId: r.subscription_id, periodAt: new Date(r.period_at), status: r.status, catalogVersion: r.catalog_version, detail: r.detail,
 });
 
+/** Runs that may try one period of one subscription before it stays failed. */
+const MAX_ATTEMPTS = 5;
+
 export const newSubscriptionId = (): string => `sub_${randomBytes(5).toString('hex')}`;
 
 export class SqliteDigestStore implements DigestStore {
@@ -72,7 +75,7 @@ export class SqliteDigestStore implements DigestStore {
         return true;
       }
       // A failed send is retried by a later run in the same period; a stale claim is taken over.
-      const retake = row.status === 'failed' || (row.status === 'claimed' && owner.isStale(row.owner ?? '', row.lease_until ?? 0));
+      const retake = (row.status === 'failed' && row.attempts < MAX_ATTEMPTS) || (row.status === 'claimed' && owner.isStale(row.owner ?? '', row.lease_until ?? 0));
       if (!retake) return false;
       this.db
         .prepare("UPDATE deliveries SET status = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE subscription_id = ? AND period_at = ?")
@@ -97,6 +100,11 @@ export class SqliteDigestStore implements DigestStore {
   getDelivery(subscriptionId: string, periodAt: Date): DeliveryRecord | undefined {
     const r = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, periodAt.getTime()) as DeliveryRow | undefined;
     return r && toDelivery(r);
+  }
+
+  latestPeriod(subscriptionId: string): Date | undefined {
+    const r = this.db.prepare('SELECT MAX(period_at) AS at FROM deliveries WHERE subscription_id = ?').get(subscriptionId) as { at: number | null };
+    return r.at === null ? undefined : new Date(r.at);
   }
 
   lastSent(subscriptionId: string, before: Date): DeliveryRecord | undefined {

@@ -1,8 +1,33 @@
-// Placeholder until the Teams issue: mounts nothing.
+// The Teams surface: POST /api/messages on the shared server, carried by the Bot Framework
+// CloudAdapter. With an app id every request must bear a valid Bot Framework token (else 401);
+// without one it serves local tools (Agents Playground, Emulator) unauthenticated.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TeamsConfig } from '../config/config.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { Mountable } from '../server/routes.js';
+import { createAdapter } from './adapter.js';
+import { WhichToolBot } from './bot.js';
+import { readJsonBody, toBotRequest, toBotResponse } from './http-shim.js';
 
-export async function createTeamsSurface(_deps: SurfaceDeps, _config: TeamsConfig): Promise<Mountable> {
-  return { name: 'teams', routes: [] };
+export const TEAMS_PATH = '/api/messages';
+
+export async function createTeamsSurface(deps: SurfaceDeps, config: TeamsConfig): Promise<Mountable> {
+  const adapter = createAdapter(config, deps.log);
+  const bot = new WhichToolBot(deps);
+  deps.log.info(
+    { auth: config.appId ? 'bot-framework' : 'off' },
+    config.appId ? `Teams: ${TEAMS_PATH} requires Bot Framework tokens` : `Teams: ${TEAMS_PATH} is unauthenticated (local tools only)`,
+  );
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readJsonBody(req);
+    if (!body.ok) {
+      res.writeHead(body.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: body.message }));
+      return;
+    }
+    await adapter.process(toBotRequest(req, body.body), toBotResponse(res), (context) => bot.run(context));
+  };
+
+  return { name: 'teams', routes: [{ method: 'POST', path: TEAMS_PATH, handler }] };
 }

@@ -1,0 +1,95 @@
+// Gathers one channel's digest for one period from the store and the catalog, as plain figures
+// for render/digest-card.ts. The period runs from the schedule's previous time to this one.
+import type { Catalog } from '../core/catalog.js';
+import { DECISION } from '../core/decide.js';
+import { estimate } from '../core/estimate.js';
+import type { PeriodT } from '../core/schema.js';
+import type { CountRow, DigestData } from '../render/digest-card.js';
+import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
+import { catalogChanges } from './catalog-changes.js';
+import { describeSchedule, firesBefore } from './schedule.js';
+import { toolTip } from './tips.js';
+
+const DAY_MS = 86_400_000;
+const PER_MONTH: Readonly<Record<PeriodT, number>> = { day: 365 / 12, week: 365 / 12 / 7, month: 1 };
+const EXAMPLES = 5;
+
+export interface ComposeInput {
+  readonly store: DigestStore;
+  readonly catalog: Catalog;
+  readonly sub: SubscriptionRecord;
+  readonly periodAt: Date;
+}
+
+function counts(now: readonly RequestRow[], before: readonly RequestRow[], key: (r: RequestRow) => string | null, name: (k: string) => string): CountRow[] {
+  const tally = (rows: readonly RequestRow[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const r of rows) {
+      const k = key(r);
+      if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const a = tally(now);
+  const b = tally(before);
+  return [...a.entries()]
+    .map(([k, count]) => ({ name: name(k), count, change: count - (b.get(k) ?? 0) }))
+    .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+}
+
+function spend(rows: readonly RequestRow[], catalog: Catalog): DigestData['spend'] {
+  let low = 0;
+  let high = 0;
+  let n = 0;
+  for (const r of rows) {
+    const category = r.category && catalog.categories.get(r.category);
+    const e = category && r.volume ? estimate(category, r.volume) : undefined;
+    if (!e) continue;
+    low += e.low * PER_MONTH[e.per];
+    high += e.high * PER_MONTH[e.per];
+    n++;
+  }
+  return n ? { low, high, requests: n } : null;
+}
+
+const periodWord = (from: Date, to: Date): string => {
+  const days = Math.round((to.getTime() - from.getTime()) / DAY_MS);
+  return days === 7 ? 'week' : days === 1 ? 'day' : 'period';
+};
+
+const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+
+export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): DigestData {
+  const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
+  const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
+  const rows = store.requestsIn(sub.channel, from, periodAt);
+  const previous = store.requestsIn(sub.channel, before, from);
+  const categoryName = (id: string): string => catalog.categories.get(id as never)?.name ?? id;
+  const industryName = (id: string): string => catalog.industries.get(id as never)?.name ?? id;
+  const useCaseTitle = new Map(catalog.useCases.map((u) => [u.id, u.title]));
+  const lowConfidence = rows.filter((r) => r.matched && r.confidence < DECISION.lowConfidence);
+  const unanswered = rows.filter((r) => !r.matched);
+  const last = store.lastSent(sub.id, periodAt);
+  return {
+    periodLabel: `${dateLabel(from, sub.timeZone)} – ${dateLabel(periodAt, sub.timeZone)}`,
+    periodWord: periodWord(from, periodAt),
+    total: rows.length,
+    previousTotal: previous.length,
+    byCategory: counts(rows, previous, (r) => r.category, categoryName),
+    byIndustry: counts(rows, previous, (r) => r.industry, industryName),
+    spend: spend(rows, catalog),
+    topUseCases: counts(rows, [], (r) => r.useCase, (id) => useCaseTitle.get(id) ?? id)
+      .slice(0, 3)
+      .map((u) => ({ title: u.name, count: u.count })),
+    attention: {
+      unanswered: unanswered.length,
+      lowConfidence: lowConfidence.length,
+      // Text exists only when an admin turned text logging on; otherwise the counts stand alone.
+      examples: [...unanswered, ...lowConfidence].flatMap((r) => (r.text ? [r.text] : [])).slice(0, EXAMPLES),
+    },
+    tip: toolTip(catalog, store.countSent(sub.id)),
+    catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
+    feedback: store.feedbackIn(sub.channel, from, periodAt),
+    schedule: describeSchedule(schedule),
+  };
+}

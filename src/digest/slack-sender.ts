@@ -1,0 +1,76 @@
+// Posts a digest with chat.postMessage over plain HTTP (no Bolt app needed by `digest run`).
+// 429: wait Retry-After, then retry. Dead channels are reported, not retried.
+import { cardToBlockKit } from '../render/block-kit.js';
+import type { Card } from '../render/card.js';
+import type { SubscriptionRecord } from '../store/digest-types.js';
+import { backoffMs, Pacer, realClock, type Clock, type PaceLimit } from './pacer.js';
+import type { DigestSender, SendOutcome } from './sender.js';
+
+const DEAD = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked']);
+/** Worth another try in this run: Slack's own trouble, not ours. */
+const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+export interface SlackSenderOptions {
+  readonly apiUrl: string;
+  readonly botToken: string;
+  /** Per workspace. Slack does not publish a number; the default stays well inside observed limits. */
+  readonly workspacePace?: PaceLimit;
+  /** chat.postMessage allows about one message a second per channel. */
+  readonly channelPace?: PaceLimit;
+  readonly maxAttempts?: number;
+  readonly clock?: Clock;
+  readonly fetch?: typeof fetch;
+}
+
+export class SlackSender implements DigestSender {
+  private readonly workspaces: Pacer;
+  private readonly channels: Pacer;
+  private readonly clock: Clock;
+  private readonly url: string;
+
+  constructor(private readonly options: SlackSenderOptions) {
+    this.clock = options.clock ?? realClock;
+    this.workspaces = new Pacer(options.workspacePace ?? { perSecond: 20, burst: 20 }, this.clock);
+    this.channels = new Pacer(options.channelPace ?? { perSecond: 1, burst: 1 }, this.clock);
+    this.url = `${options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`}chat.postMessage`;
+  }
+
+  async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
+    const { text, blocks } = cardToBlockKit(card);
+    const body = JSON.stringify({ channel: sub.channel, text, blocks, unfurl_links: false, unfurl_media: false });
+    const max = this.options.maxAttempts ?? 6;
+    let last = 'no attempt';
+    for (let attempt = 1; attempt <= max; attempt++) {
+      await this.channels.take(sub.channel);
+      await this.workspaces.take(sub.workspace);
+      let res: Response;
+      try {
+        res = await (this.options.fetch ?? fetch)(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${this.options.botToken}` },
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
+      } catch (err) {
+        last = `network: ${(err as Error).message}`;
+        await this.clock.sleep(backoffMs(attempt, 500, 10_000));
+        continue;
+      }
+      const json = (await res.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
+      if (res.status === 429 || json?.error === 'ratelimited') {
+        const wait = 1000 * Math.max(1, Number(res.headers.get('retry-after')) || 1);
+        this.workspaces.pause(sub.workspace, wait);
+        this.channels.pause(sub.channel, wait);
+        last = 'rate limited';
+        continue;
+      }
+      if (json?.ok) return { kind: 'sent' };
+      const error = json?.error ?? `HTTP ${res.status}`;
+      if (DEAD.has(error)) return { kind: 'dead', reason: error };
+      if (!TRANSIENT.has(error) && res.status < 500) return { kind: 'failed', reason: error };
+      last = error;
+      await this.clock.sleep(backoffMs(attempt, 500, 10_000));
+    }
+    return { kind: 'failed', reason: `${last} after ${max} attempts` };
+  }
+}

@@ -1,0 +1,86 @@
+// Posts a digest into a Teams conversation through its stored reference: the Bot Connector's
+// "send to conversation" call at the reference's serviceUrl. Stays under Teams' limits (7
+// messages/s per thread, 30/s per app per tenant) and backs off with jitter on throttling.
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardToAdaptiveCard } from '../render/adaptive-card.js';
+import type { Card } from '../render/card.js';
+import type { SubscriptionRecord } from '../store/digest-types.js';
+import type { ConversationRefs } from '../store/types.js';
+import { backoffMs, Pacer, realClock, type Clock, type PaceLimit } from './pacer.js';
+import type { DigestSender, SendOutcome } from './sender.js';
+
+const RETRY = new Set([429, 412, 502, 504, 503, 500]);
+
+export interface TeamsSenderOptions {
+  readonly refs: ConversationRefs;
+  /** Returns a bearer token, or undefined for local unauthenticated tools (no app id). */
+  readonly token?: () => Promise<string | undefined>;
+  readonly tenantPace?: PaceLimit;
+  readonly threadPace?: PaceLimit;
+  readonly maxAttempts?: number;
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
+  readonly clock?: Clock;
+  readonly fetch?: typeof fetch;
+}
+
+const serviceUrlOf = (reference: unknown): string | undefined => {
+  const url = (reference as { serviceUrl?: unknown } | null)?.serviceUrl;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : undefined;
+};
+
+export class TeamsSender implements DigestSender {
+  private readonly tenants: Pacer;
+  private readonly threads: Pacer;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: TeamsSenderOptions) {
+    this.clock = options.clock ?? realClock;
+    // Bursts of one: "under 30 a second" must hold in every window, not on average.
+    this.tenants = new Pacer(options.tenantPace ?? { perSecond: 28, burst: 1 }, this.clock);
+    this.threads = new Pacer(options.threadPace ?? { perSecond: 6, burst: 1 }, this.clock);
+  }
+
+  async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
+    const ref = this.options.refs.get(sub.channel);
+    const serviceUrl = serviceUrlOf(ref?.reference);
+    if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: mention the bot once in that conversation' };
+    const url = `${serviceUrl}/v3/conversations/${encodeURIComponent(sub.channel)}/activities`;
+    const activity = {
+      type: 'message',
+      summary: card.summary,
+      attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: cardToAdaptiveCard(card, { actions: 'none' }) }],
+    };
+    const body = JSON.stringify(activity);
+    const max = this.options.maxAttempts ?? 6;
+    const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 1000, maxMs: 30_000 };
+    let last = 'no attempt';
+    for (let attempt = 1; attempt <= max; attempt++) {
+      await this.threads.take(sub.channel);
+      await this.tenants.take(ref.tenantId || sub.workspace);
+      const token = await this.options.token?.();
+      let status: number;
+      let text = '';
+      let retryAfter = 0;
+      try {
+        const res = await (this.options.fetch ?? fetch)(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
+        status = res.status;
+        text = await res.text().catch(() => '');
+        retryAfter = 1000 * (Number(res.headers.get('retry-after')) || 0);
+      } catch (err) {
+        last = `network: ${(err as Error).message}`;
+        await this.clock.sleep(backoffMs(attempt, baseMs, maxMs));
+        continue;
+      }
+      if (status >= 200 && status < 300) return { kind: 'sent' };
+      if (status === 403 || status === 404) return { kind: 'dead', reason: /MessageWritesBlocked/i.test(text) ? 'MessageWritesBlocked' : `HTTP ${status}` };
+      if (!RETRY.has(status)) return { kind: 'failed', reason: `HTTP ${status}` };
+      last = `HTTP ${status}`;
+      await this.clock.sleep(Math.max(retryAfter, backoffMs(attempt, baseMs, maxMs)));
+    }
+    return { kind: 'failed', reason: `${last} after ${max} attempts` };
+  }
+}

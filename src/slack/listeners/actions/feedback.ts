@@ -1,0 +1,23 @@
+// 👍 / 👎: stored with the category and catalog version, never the user or the text.
+import { noticeCard } from '../../../render/answer-card.js';
+import type { SurfaceDeps } from '../../../server/deps.js';
+import { readButton, type ButtonArgs } from './read-button.js';
+
+export const THANKS = noticeCard('Thanks for the feedback', 'It helps keep the catalog honest.');
+
+export const feedback = (deps: SurfaceDeps, helpful: boolean) => async (args: ButtonArgs): Promise<void> => {
+  const b = await readButton(args);
+  if (!b) return;
+  const answer = deps.recommender.ask(b.payload.q, b.payload.prefer ? { prefer: b.payload.prefer } : {});
+  deps.store.recordFeedback({
+    at: new Date(),
+    surface: 'slack',
+    workspace: b.asker.team,
+    ...(b.asker.channel ? { channel: b.asker.channel } : {}),
+    category: answer.recommendations[0]?.category ?? null,
+    helpful,
+    catalogVersion: b.payload.v ?? answer.catalog.version,
+  });
+  // A small private note; the answer itself stays where it is.
+  if (b.ctx.respond) await b.ctx.respond({ response_type: 'ephemeral', replace_original: false, text: THANKS.summary });
+};

@@ -1,0 +1,37 @@
+// "Share in channel": posts the answer publicly as a new message (an ephemeral message can't be
+// turned public, bolt-js #2287), then removes the private copy.
+import { answerCard, noticeCard } from '../../../render/answer-card.js';
+import { cardToBlockKit } from '../../../render/block-kit.js';
+import type { SurfaceDeps } from '../../../server/deps.js';
+import { shareTarget, showCard } from '../../reply.js';
+import { readButton, type ButtonArgs } from './read-button.js';
+
+export const CANNOT_POST = noticeCard(
+  'I can’t post there',
+  'I am not a member of this conversation. Invite me with /invite @Which Tool, then share again.',
+);
+
+export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
+  const b = await readButton(args);
+  if (!b) return;
+  const target = shareTarget(b.ctx.body);
+  if (!target.channel) return showCard(b.ctx, CANNOT_POST);
+  const answer = deps.recommender.ask(b.payload.q, b.payload.prefer ? { prefer: b.payload.prefer } : {});
+  const posted = await b.ctx.client.chat
+    .postMessage({
+      channel: target.channel,
+      ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}),
+      ...cardToBlockKit(answerCard(answer, { share: false, feedback: false })),
+      unfurl_links: false,
+    })
+    .then(
+      () => true,
+      (err: unknown) => {
+        deps.log.warn({ err: (err as Error).message }, 'share: chat.postMessage failed');
+        return false;
+      },
+    );
+  if (!posted) return showCard(b.ctx, CANNOT_POST);
+  if (b.ctx.body.view) return showCard(b.ctx, noticeCard('Shared', 'The answer is now in the conversation.'));
+  if (b.ctx.respond) await b.ctx.respond({ delete_original: true });
+};

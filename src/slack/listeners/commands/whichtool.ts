@@ -1,0 +1,28 @@
+// `/whichtool <request>`. The core answers in well under a millisecond, so the answer rides
+// in the ack itself (one round trip, always inside Slack's 3 s). Digest commands may call
+// Slack (users.info), so they ack first and answer through response_url.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { helpCard } from '../../../render/answer-card.js';
+import { cardToBlockKit } from '../../../render/block-kit.js';
+import type { SurfaceDeps } from '../../../server/deps.js';
+import { answerText } from '../../answering.js';
+import { digestReply } from '../../digest-reply.js';
+import { readIntent } from '../../intent.js';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+  const intent = readIntent(command.text ?? '');
+  const where = { team: command.team_id, user: command.user_id, channel: command.channel_id };
+  if (intent.kind === 'digest') {
+    await ack();
+    const card = await digestReply(deps, client, intent.args, where);
+    await respond({ response_type: 'ephemeral', ...cardToBlockKit(card) });
+    return;
+  }
+  const card =
+    intent.kind === 'help'
+      ? helpCard()
+      : answerText(deps, intent.text, where, { share: !command.channel_id.startsWith('D') }).card;
+  await ack({ response_type: 'ephemeral', ...cardToBlockKit(card) });
+};

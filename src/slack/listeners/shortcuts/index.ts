@@ -1,0 +1,7 @@
+// Message shortcuts.
+import type { App, MessageShortcut } from '@slack/bolt';
+import { SHORTCUT_ID, whichToolForThis } from './which-tool-for-this.js';
+
+export function registerShortcuts(app: App): void {
+  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: SHORTCUT_ID }, whichToolForThis());
+}

@@ -1,0 +1,99 @@
+// A pressed card button, read from what the card carried (see ActionData in the renderer).
+// Any button, however old or tampered with, ends in a card a person can act on.
+import { z } from 'zod';
+import type { AnswerT, RecommendationT } from '../core/answer.js';
+import { checkRequest } from '../core/request.js';
+import { CategoryId } from '../core/schema.js';
+import { alternativesCard, answerCard, compareCard, helpCard } from '../render/answer-card.js';
+import { ACTION_IDS, payloadFor, type Card, type CardElement } from '../render/card.js';
+import type { SurfaceDeps } from '../server/deps.js';
+import type { TeamsAnswers } from './answers.js';
+import type { Where } from './conversation.js';
+
+const ActionData = z.object({
+  verb: z.enum(ACTION_IDS),
+  q: z.string(),
+  prefer: CategoryId.optional(),
+  v: z.string().optional(),
+});
+type ActionDataT = z.infer<typeof ActionData>;
+
+const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
+
+const withBack = (card: Card, answer: AnswerT): Card => ({
+  ...card,
+  elements: [...card.elements, { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] }],
+});
+
+export class TeamsActions {
+  constructor(
+    private readonly deps: SurfaceDeps,
+    private readonly answers: TeamsAnswers,
+  ) {}
+
+  /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute). */
+  handle(data: unknown, where: Where, verb?: unknown): Card {
+    const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
+    const parsed = ActionData.safeParse(merged);
+    if (!parsed.success) return stale();
+    const checked = checkRequest(parsed.data.q);
+    if (!checked.ok) return stale();
+    return this.run({ ...parsed.data, q: checked.text }, where);
+  }
+
+  private run(d: ActionDataT, where: Where): Card {
+    const prefer = d.prefer ? { prefer: d.prefer } : {};
+    const recommender = this.deps.recommender;
+    switch (d.verb) {
+      case 'example':
+      case 'clarify':
+        // A new request, as if typed: it is answered and logged.
+        return this.answers.answerCardFor(this.answers.ask(d.q, where, prefer), Boolean(d.prefer));
+      case 'back':
+      case 'share':
+        return this.answers.answerCardFor(recommender.ask(d.q, prefer), Boolean(d.prefer));
+      case 'alternatives':
+        return alternativesCard(recommender.ask(d.q, prefer));
+      case 'compare':
+        return this.compare(d.q);
+      case 'feedback_up':
+      case 'feedback_down':
+        return this.feedback(d, where);
+    }
+  }
+
+  private compare(q: string): Card {
+    const recommender = this.deps.recommender;
+    const answer = recommender.ask(q);
+    if (!answer.recommendations.length) return answerCard(answer);
+    const llm: RecommendationT | undefined =
+      answer.recommendations.find((r) => r.category === 'llm') ?? recommender.ask(q, { prefer: 'llm' }).recommendations[0];
+    const specialist = answer.recommendations.find((r) => r.category !== 'llm');
+    if (!llm || !specialist) {
+      const only: CardElement[] = [
+        { type: 'header', text: 'Nothing to compare' },
+        { type: 'text', text: 'Only a language model fits this request, so there is no specialist tool to set beside it.' },
+      ];
+      return withBack({ summary: 'Nothing to compare', elements: only }, answer);
+    }
+    return compareCard(answer, llm, specialist);
+  }
+
+  private feedback(d: ActionDataT, where: Where): Card {
+    const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
+    const helpful = d.verb === 'feedback_up';
+    this.deps.store.recordFeedback({
+      at: new Date(),
+      surface: 'teams',
+      workspace: where.tenantId,
+      channel: where.conversationId,
+      category: answer.recommendations[0]?.category ?? null,
+      helpful,
+      catalogVersion: d.v ?? answer.catalog.version,
+    });
+    // The same answer without the feedback buttons, so one press counts once.
+    const card = answerCard({ ...answer, clarify: [] }, { feedback: false });
+    const thanks: CardElement = { type: 'context', text: helpful ? 'Thanks, glad it helped. 👍 noted.' : 'Thanks for saying so. 👎 noted: it helps us tune the catalog.' };
+    return { ...card, elements: [...card.elements, thanks] };
+  }
+}

@@ -1,0 +1,60 @@
+// What the bot says to a typed request, free of any Bot Framework type: help, examples, digest
+// commands, polite refusals, and answers (each answered request is logged without user ids).
+import type { AnswerT } from '../core/answer.js';
+import { checkRequest } from '../core/request.js';
+import type { AskOptions } from '../core/recommend.js';
+import { answerCard, helpCard, noticeCard } from '../render/answer-card.js';
+import type { Card } from '../render/card.js';
+import type { SurfaceDeps } from '../server/deps.js';
+import type { Where } from './conversation.js';
+
+const HELP = /^(help|\?|hi|hello|start)$/i;
+const EXAMPLES = /^examples?$/i;
+const DIGEST = /^digest(?:\s+([\s\S]*))?$/i;
+
+export class TeamsAnswers {
+  constructor(private readonly deps: SurfaceDeps) {}
+
+  /** Answers a request and logs it. */
+  ask(query: string, where: Where, options: AskOptions = {}): AnswerT {
+    const answer = this.deps.recommender.ask(query, options);
+    const top = answer.recommendations[0];
+    this.deps.store.logRequest({
+      at: new Date(),
+      surface: 'teams',
+      workspace: where.tenantId,
+      channel: where.conversationId,
+      category: top?.category ?? null,
+      industry: answer.industry,
+      confidence: answer.confidence,
+      volume: answer.volume,
+      matched: Boolean(top),
+      useCase: top?.useCase?.id ?? null,
+      ...(this.deps.logRequestText ? { text: query } : {}),
+    });
+    return answer;
+  }
+
+  /** The card for an answer; a person who already picked a category is not asked again. */
+  answerCardFor(answer: AnswerT, picked: boolean): Card {
+    return answerCard(picked ? { ...answer, clarify: [] } : answer, { feedback: true });
+  }
+
+  /** The reply to a message: `raw` is the text with the bot's own mention removed. */
+  async reply(raw: string | undefined, where: Where): Promise<Card> {
+    if (raw === undefined) return helpCard('I can only read text. Tell me what you want to make or do.');
+    const checked = checkRequest(raw);
+    if (!checked.ok) return raw.trim() === '' ? helpCard() : noticeCard('I could not read that request', checked.message);
+    const text = checked.text;
+    if (HELP.test(text)) return helpCard();
+    if (EXAMPLES.test(text)) return helpCard('Here are requests I answer well. Press one, or type your own.');
+    const digest = DIGEST.exec(text);
+    if (digest) return this.digest(digest[1]?.trim() ?? '', where);
+    return this.answerCardFor(this.ask(text, where), false);
+  }
+
+  private async digest(args: string, where: Where): Promise<Card> {
+    if (!this.deps.digest) return noticeCard('Digests are not set up', 'This server does not run digests yet. Ask your admin to turn them on.');
+    return this.deps.digest.handle(args, { platform: 'teams', workspace: where.tenantId, channel: where.conversationId });
+  }
+}

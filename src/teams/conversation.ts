@@ -1,0 +1,25 @@
+// Where a Teams activity came from, read once: tenant, conversation and scope. Teams puts the
+// tenant in channelData; the Playground and Emulator sometimes only in conversation.tenantId.
+import type { Activity } from 'botbuilder';
+import type { ConversationRefRecord } from '../store/types.js';
+
+export type Scope = ConversationRefRecord['scope'];
+
+export interface Where {
+  readonly tenantId: string;
+  readonly conversationId: string;
+  readonly scope: Scope;
+}
+
+const SCOPES: readonly Scope[] = ['personal', 'groupChat', 'channel'];
+
+export function whereFrom(activity: Partial<Activity>): Where {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown } };
+  const fromChannelData = typeof channelData.tenant?.id === 'string' ? channelData.tenant.id : undefined;
+  const type = activity.conversation?.conversationType as Scope | undefined;
+  return {
+    tenantId: fromChannelData ?? activity.conversation?.tenantId ?? 'unknown',
+    conversationId: activity.conversation?.id ?? 'unknown',
+    scope: type && SCOPES.includes(type) ? type : 'personal',
+  };
+}

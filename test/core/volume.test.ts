@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readVolume } from '../../src/core/volume.js';
+
+describe('stated volume', () => {
+  it.each([
+    ['~400 product shots a month', 400, 'month', 'image'],
+    ['I need 300 product shots a month for the shop', 300, 'month', 'image'],
+    ['5k tickets a day', 5000, 'day', 'query'],
+    ['about a dozen clips a month', 12, 'month', 'video'],
+    ['20 per week', 20, 'week', null],
+    ['20 explainer videos per week', 20, 'week', 'video'],
+    ['roughly 1,200 cold emails a month', 1200, 'month', 'query'],
+    ['50 stylized 3D character props a month', 50, 'month', 'model'],
+    ['two podcasts weekly', 2, 'week', 'audio'],
+    ['around 2.5k images every day', 2500, 'day', 'image'],
+  ])('%s', (text, count, period, noun) => {
+    expect(readVolume(text)).toEqual({ count, period, noun });
+  });
+
+  it.each([
+    'summarize a 60-page vendor contract',
+    'a 15-second video ad',
+    'refactor a 4,000-line class',
+    'book the room thursday 2-3pm',
+    'a few hundred scanned forms',
+    '300 messages in the thread',
+    'a 2 min onboarding video every month',
+  ])('reads no volume from "%s"', (text) => {
+    expect(readVolume(text)).toBeNull();
+  });
+});

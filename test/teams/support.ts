@@ -1,0 +1,219 @@
+// Test support for the Teams surface: a stand-in Bot Framework connector that records what the
+// bot sends, activities shaped as Teams sends them, and the Adaptive Cards library check.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { loadConfig, type TeamsConfig } from '../../src/config/config.js';
+import { loadCatalog } from '../../src/core/catalog.js';
+import { Recommender } from '../../src/core/recommend.js';
+import type { DigestCommands } from '../../src/digest/commands.js';
+import { silentLogger } from '../../src/log/logger.js';
+import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
+import type { SurfaceDeps } from '../../src/server/deps.js';
+import { createHttpServer } from '../../src/server/http-server.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { createTeamsSurface } from '../../src/teams/surface.js';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+/** Problems Microsoft's Adaptive Cards library reports, as strings; [] means valid. */
+export function adaptiveCardProblems(json: unknown): string[] {
+  const card = new AC.AdaptiveCard();
+  const ctx = new AC.SerializationContext();
+  card.parse(json, ctx);
+  const problems: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
+  const results = card.validateProperties();
+  for (let i = 0; i < results.validationEvents.length; i++) problems.push(`validate: ${results.validationEvents[i].message}`);
+  return problems;
+}
+
+export interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId: string;
+  readonly activityId?: string;
+  readonly body: BotActivity;
+}
+
+export interface BotActivity {
+  type: string;
+  summary?: string;
+  text?: string;
+  replyToId?: string;
+  attachments?: { contentType: string; content: AdaptiveCard }[];
+}
+
+/** The connector stand-in: POST/PUT /v3/conversations/{id}/activities[/{activityId}]. */
+export class Connector {
+  readonly received: Recorded[] = [];
+  private server?: Server;
+  private waiters: (() => void)[] = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.record(req).then((status) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
+    }));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  private async record(req: IncomingMessage): Promise<number> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (!m) return 404;
+    this.received.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      conversationId: decodeURIComponent(m[1]!),
+      ...(m[2] ? { activityId: decodeURIComponent(m[2]) } : {}),
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as BotActivity,
+    });
+    for (const w of this.waiters.splice(0)) w();
+    return 200;
+  }
+
+  clear(): void {
+    this.received.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+}
+
+export const BOT = { id: '28:which-tool-bot', name: 'Which Tool' };
+export const USER = { id: '29:user-dana', name: 'Dana Lee', aadObjectId: 'aad-dana' };
+export const TENANT = 'tenant-contoso';
+
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+
+const CONVERSATIONS: Record<ConversationType, string> = {
+  personal: 'a:1personal-chat-dana',
+  groupChat: '19:group-chat-1@thread.v2',
+  channel: '19:general@thread.tacv2;messageid=1700000000000',
+};
+
+let seq = 0;
+
+export function activity(connectorUrl: string, type: ConversationType, fields: Record<string, unknown>): Record<string, unknown> {
+  seq += 1;
+  const channelData: Record<string, unknown> = { tenant: { id: TENANT } };
+  if (type === 'channel') {
+    channelData.team = { id: '19:team-marketing@thread.tacv2', name: 'Marketing' };
+    channelData.channel = { id: '19:general@thread.tacv2', name: 'General' };
+  }
+  return {
+    id: `17000000${seq}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connectorUrl,
+    channelId: 'msteams',
+    from: USER,
+    recipient: BOT,
+    conversation: { id: CONVERSATIONS[type], conversationType: type, tenantId: TENANT, ...(type === 'personal' ? {} : { isGroup: true }) },
+    channelData,
+    locale: 'en-US',
+    ...fields,
+  };
+}
+
+/** A message as Teams sends it; in channels and group chats it starts with the bot's mention. */
+export function message(connectorUrl: string, type: ConversationType, text: string, extraMentions: { id: string; name: string }[] = []) {
+  const botTag = `<at>${BOT.name}</at>`;
+  const mentionBot = type !== 'personal';
+  const entities = [
+    ...(mentionBot ? [{ type: 'mention', text: botTag, mentioned: BOT }] : []),
+    ...extraMentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: m })),
+    { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'Europe/Berlin' },
+  ];
+  return activity(connectorUrl, type, { type: 'message', text: mentionBot ? `${botTag} ${text}` : text, textFormat: 'plain', entities });
+}
+
+export function invoke(connectorUrl: string, type: ConversationType, name: string, value: unknown) {
+  return activity(connectorUrl, type, { type: 'invoke', name, value });
+}
+
+export const cardAction = (connectorUrl: string, verb: string, data: unknown, type: ConversationType = 'personal') =>
+  invoke(connectorUrl, type, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' });
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, body: json as Record<string, unknown> | undefined, text };
+}
+
+export interface Bot {
+  readonly url: string;
+  readonly store: MemoryStore;
+  readonly recommender: Recommender;
+  stop(): Promise<void>;
+}
+
+const catalog = loadCatalog();
+
+/** The Teams surface on the real HTTP server, with its own store (and digest commands, if given). */
+export async function startBot(options: { teams?: Partial<TeamsConfig>; digest?: DigestCommands; logRequestText?: boolean } = {}): Promise<Bot> {
+  const store = new MemoryStore();
+  const recommender = new Recommender(catalog);
+  const deps: SurfaceDeps = {
+    recommender,
+    store,
+    log: silentLogger(),
+    logRequestText: options.logRequestText ?? false,
+    ...(options.digest ? { digest: options.digest } : {}),
+  };
+  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1' }).teams;
+  const surface = await createTeamsSurface(deps, { ...base, ...options.teams });
+  const server = createHttpServer({ surfaces: [surface], log: deps.log, health: () => ({}) });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  return {
+    url,
+    store,
+    recommender,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** Every TextRun as sent (one line per RichTextBlock), and the action titles in brackets. */
+export function cardRuns(card: AdaptiveCard): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (o.type === 'RichTextBlock') {
+      out.push((o.inlines as { text: string }[]).map((r) => r.text).join(''));
+      return;
+    }
+    if ((o.type === 'Action.Execute' || o.type === 'Action.Submit') && typeof o.title === 'string') out.push(`[${o.title}]`);
+    for (const k of ['body', 'items', 'rows', 'cells', 'actions']) if (k in o) walk(o[k]);
+  };
+  walk(card.body);
+  return out.join('\n');
+}
+
+/** What a person reads on the card: the runs with the invisible joiners removed. */
+export const cardText = (card: AdaptiveCard): string => cardRuns(card).replace(/\u2060/g, '');
+
+export const actionsOf = (card: AdaptiveCard): { type: string; title: string; verb?: string; data: Record<string, unknown> }[] => {
+  const out: { type: string; title: string; verb?: string; data: Record<string, unknown> }[] = [];
+  for (const e of card.body as unknown as { type: string; actions?: typeof out }[]) if (e.type === 'ActionSet') out.push(...(e.actions ?? []));
+  return out;
+};
