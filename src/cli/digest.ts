@@ -1,5 +1,141 @@
-// Placeholder replaced by the digest issue: the store and scheduler are not built yet.
-export async function runDigestCommand(_args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  io.err('which-tool: digest commands are not available in this build yet.');
-  return 2;
+// `which-tool digest subscribe | list | unsubscribe | run`: digest administration from a shell
+// or an external scheduler (a Kubernetes CronJob). The configuration is read here, at the edge.
+import { loadConfig, type Config } from '../config/config.js';
+import { loadCatalog } from '../core/catalog.js';
+import { DigestRunner, type RunReport } from '../digest/runner.js';
+import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../digest/schedule.js';
+import { platformSenders } from '../digest/senders.js';
+import { silentLogger } from '../log/logger.js';
+import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
+import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
+
+export interface DigestIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+export interface DigestCliOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock for subscription times; `run` takes its time from --at. */
+  readonly now?: () => Date;
+}
+
+const USAGE = `usage:
+  which-tool digest subscribe --platform slack|teams --channel ID --schedule "0 9 * * 1" [--tz Europe/Berlin] [--workspace ID]
+  which-tool digest list [--json]
+  which-tool digest unsubscribe <id>
+  which-tool digest run [--at 2026-12-07T08:00:00Z]`;
+
+class UsageError extends Error {}
+
+function parseFlags(args: readonly string[], valued: readonly string[], switches: readonly string[] = []): { flags: Map<string, string>; rest: string[] } {
+  const flags = new Map<string, string>();
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) rest.push(a);
+    else if (switches.includes(a)) flags.set(a, 'true');
+    else if (valued.includes(a)) {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      flags.set(a, v);
+    } else throw new UsageError(`unknown option ${a}`);
+  }
+  return { flags, rest };
+}
+
+const CHANNEL = { slack: /^[CGD][A-Z0-9]{2,20}$/, teams: /^[^\s\p{Cc}]{1,300}$/u } as const;
+
+const row = (s: SubscriptionRecord, now: Date): Record<string, unknown> => ({
+  id: s.id, platform: s.platform, workspace: s.workspace, channel: s.channel, schedule: s.schedule, timeZone: s.timeZone,
+  status: s.status, pausedReason: s.pausedReason, next: s.status === 'active' ? nextFire({ cron: s.schedule, timeZone: s.timeZone }, now)?.toISOString() ?? null : null,
+});
+
+function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now: Date): number {
+  const { flags, rest } = parseFlags(args, ['--platform', '--channel', '--schedule', '--tz', '--workspace']);
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const platform = flags.get('--platform');
+  if (platform !== 'slack' && platform !== 'teams') throw new UsageError('--platform must be slack or teams');
+  const channel = flags.get('--channel') ?? '';
+  if (!CHANNEL[platform].test(channel))
+    throw new UsageError(platform === 'slack' ? '--channel must be a Slack channel id such as C0123ABC' : '--channel must be the Teams conversation id');
+  const scheduleText = flags.get('--schedule');
+  if (!scheduleText) throw new UsageError('--schedule is required, e.g. --schedule "0 9 * * 1" (Mondays at 09:00)');
+  const schedule = validateSchedule({ cron: scheduleText, timeZone: flags.get('--tz') ?? 'UTC' });
+  const sub = store.digest.upsertSubscription({ platform: platform as Platform, workspace: flags.get('--workspace') ?? '', channel, schedule: schedule.cron, timeZone: schedule.timeZone }, now);
+  io.out(`${sub.id}: ${platform} ${channel} gets a digest ${describeSchedule(schedule)}; next at ${nextFire(schedule, now)?.toISOString() ?? 'never'}`);
+  return 0;
+}
+
+function list(store: OpenStore, args: readonly string[], io: DigestIo, now: Date): number {
+  const { flags, rest } = parseFlags(args, [], ['--json']);
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const subs = store.digest.listSubscriptions();
+  if (flags.has('--json')) io.out(JSON.stringify(subs.map((s) => row(s, now))));
+  else if (!subs.length) io.out('No digest subscriptions.');
+  else
+    for (const s of subs)
+      io.out(`${s.id}  ${s.platform}  ${s.channel}  ${describeSchedule({ cron: s.schedule, timeZone: s.timeZone })}  ${s.status === 'paused' ? `PAUSED (${s.pausedReason})` : 'active'}`);
+  return 0;
+}
+
+function unsubscribe(store: OpenStore, args: readonly string[], io: DigestIo): number {
+  const { rest } = parseFlags(args, []);
+  if (rest.length !== 1) throw new UsageError('unsubscribe takes one subscription id (see digest list)');
+  if (!store.digest.removeSubscription(rest[0]!)) {
+    io.err(`which-tool: digest unsubscribe: no subscription with id "${rest[0]!.slice(0, 80)}" (see digest list)`);
+    return 1;
+  }
+  io.out(`Removed ${rest[0]}.`);
+  return 0;
+}
+
+async function run(store: OpenStore, config: Config, args: readonly string[], io: DigestIo): Promise<number> {
+  const { flags, rest } = parseFlags(args, ['--at']);
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const atText = flags.get('--at');
+  const at = atText === undefined ? new Date() : new Date(atText);
+  if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(atText)))
+    throw new UsageError('--at must be an ISO date and time, e.g. 2026-12-07T08:00:00Z');
+  const runner = new DigestRunner({
+    store: store.digest,
+    catalog: loadCatalog(config.dataDir),
+    sender: platformSenders(config, store.surface.conversationRefs),
+    log: silentLogger(),
+    graceHours: config.digestGraceHours,
+  });
+  const report = await runner.runDue(at);
+  store.prune(new Date());
+  printReport(report, io);
+  return report.failed.length ? 1 : 0;
+}
+
+function printReport(r: RunReport, io: DigestIo): void {
+  io.out(`digest run at ${r.at}: ${r.sent.length} sent, ${r.skipped.length} skipped (missed the grace window), ${r.paused.length} paused, ${r.failed.length} failed, ${r.notDue} not due`);
+  for (const p of r.paused) io.out(`paused ${p.id} (${p.channel}): ${p.reason}; subscribe it again once the bot can post there`);
+  for (const f of r.failed) io.err(`failed ${f.id} (${f.channel}): ${f.reason}`);
+}
+
+export async function runDigestCommand(args: string[], io: DigestIo, options: DigestCliOptions = {}): Promise<number> {
+  const [command, ...rest] = args;
+  const known = ['subscribe', 'list', 'unsubscribe', 'run'];
+  if (!command || !known.includes(command)) {
+    io.err(command ? `which-tool: unknown digest command "${command.slice(0, 40)}"\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const config = loadConfig(options.env ?? process.env);
+  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger() });
+  const now = (options.now ?? (() => new Date()))();
+  try {
+    if (command === 'subscribe') return subscribe(store, rest, io, now);
+    if (command === 'list') return list(store, rest, io, now);
+    if (command === 'unsubscribe') return unsubscribe(store, rest, io);
+    return await run(store, config, rest, io);
+  } catch (err) {
+    if (!(err instanceof UsageError || err instanceof ScheduleError)) throw err;
+    io.err(`which-tool: digest ${command}: ${err.message}\n${USAGE}`);
+    return 2;
+  } finally {
+    store.close();
+  }
 }

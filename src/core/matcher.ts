@@ -173,12 +173,13 @@ function locate(
   for (const start of first) {
     let weight = start.weight;
     const at = [start.pos];
+    // Words in the order written: "customer queries" is not "a query that finds customers".
     for (let k = 1; k < stems.length; k++) {
-      const near = positions.get(stems[k]!)?.filter((o) => Math.abs(o.pos - start.pos) <= stems.length + SPAN_SLACK);
-      if (!near?.length) break;
-      const pick = near.reduce((a, b) => (Math.abs(b.pos - start.pos) < Math.abs(a.pos - start.pos) ? b : a));
-      weight = Math.min(weight, pick.weight);
-      at.push(pick.pos);
+      const previous = at[at.length - 1]!;
+      const next = positions.get(stems[k]!)?.find((o) => o.pos > previous && o.pos - start.pos <= span + SPAN_SLACK);
+      if (!next) break;
+      weight = Math.min(weight, next.weight);
+      at.push(next.pos);
     }
     if (at.length < stems.length || crosses(Math.min(...at), Math.max(...at))) continue;
     const adjacent = stems.length > 1 && Math.max(...at) - Math.min(...at) <= span - 1;

@@ -28,6 +28,8 @@ export function weighTokens(tokens: readonly Token[], words: ScopeWords): number
   const sameClause = (i: number, j: number): boolean => tokens[j]?.clause === tokens[i]?.clause;
 
   tokens.forEach((t, i) => {
+    // "music-free", "text-free": the word before "free" is ruled out.
+    if (t.word === 'free' && i > 0 && sameClause(i, i - 1)) lower(i - 1, WEIGHT.excluded);
     if (words.negations.has(t.word)) {
       for (let j = i + 1; j <= i + SCOPE_WORDS && sameClause(i, j); j++) lower(j, WEIGHT.excluded);
     }

@@ -71,6 +71,8 @@ export class SpellingCorrector {
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number } | null = null;
     for (const hit of bucket.search(word, { limit: 8 })) {
+      // A longer or shorter form of the same word ("simple", "simpler") is a real word, not a typo.
+      if (hit.item.startsWith(word) || word.startsWith(hit.item)) continue;
       const distance = editDistance(word, hit.item);
       if (distance <= limit && (!best || distance < best.distance)) best = { word: hit.item, distance };
     }

@@ -17,13 +17,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function claimOwner(wallNow: () => number = Date.now, id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`): ClaimOwner & { refresh(): ClaimOwner } {
+export function claimOwner(wallNow: () => number = Date.now, id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`): ClaimOwner {
   const host = hostname();
   const isStale = (owner: string, leaseUntil: number): boolean => {
     if (wallNow() > leaseUntil) return true;
     const [ownerHost, pid] = owner.split(':');
     return ownerHost === host && Number(pid) !== process.pid && !processAlive(Number(pid));
   };
-  const make = (): ClaimOwner & { refresh(): ClaimOwner } => ({ id, leaseUntil: wallNow() + LEASE_MS, isStale, refresh: make });
-  return make();
+  return { id, leaseUntil: () => wallNow() + LEASE_MS, isStale };
 }

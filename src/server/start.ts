@@ -6,7 +6,7 @@ import type { Catalog } from '../core/catalog.js';
 import { Recommender } from '../core/recommend.js';
 import type { Logger } from '../log/logger.js';
 import { createSlackSurface } from '../slack/surface.js';
-import { MemoryStore } from '../store/memory-store.js';
+import { openDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
 import { createTeamsSurface } from '../teams/surface.js';
 import type { SurfaceDeps } from './deps.js';
@@ -17,6 +17,7 @@ export interface StartOptions {
   readonly config: Config;
   readonly catalog: Catalog;
   readonly log: Logger;
+  /** Surfaces-only tests pass a MemoryStore: then no database is opened and digests are off. */
   readonly store?: SurfaceStore;
 }
 
@@ -29,11 +30,13 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, catalog, log } = options;
   const started = Date.now();
+  const digest = options.store ? null : openDigestService(config, catalog, log);
   const deps: SurfaceDeps = {
     recommender: new Recommender(catalog),
-    store: options.store ?? new MemoryStore(),
+    store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
+    ...(digest ? { digest: digest.commands } : {}),
   };
   const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
@@ -49,6 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.listen(config.port, config.host, resolve);
   });
   for (const s of surfaces) await s.start?.();
+  digest?.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ port, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
@@ -60,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of surfaces) await s.stop?.();
+      await digest?.stop();
     },
   };
 }

@@ -23,10 +23,10 @@ export interface SlackApp {
 export function buildSlackApp(deps: SurfaceDeps, config: SlackConfig, receiver: Receiver): SlackApp {
   const log = deps.log.child({ surface: 'slack' });
   const identity = new BotIdentity(config, log);
-  let app: App | undefined;
-  app = new App({
+  const app: App = new App({
     receiver,
-    authorize: identity.authorize(() => app!.client),
+    // Called per request, long after construction, so `app` is set by then.
+    authorize: identity.authorize(() => app.client),
     logger: boltLogger(log),
     clientOptions: webClientOptions(config),
   });

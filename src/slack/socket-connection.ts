@@ -9,7 +9,6 @@ const MAX_PAUSE_MS = 60_000;
 export class SocketConnection {
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
-  private connected = false;
 
   constructor(
     private readonly receiver: SocketModeReceiver,
@@ -20,7 +19,7 @@ export class SocketConnection {
     if (this.stopped) return;
     this.receiver.start().then(
       () => {
-        this.connected = true;
+        if (this.stopped) void this.receiver.stop().catch(() => undefined);
         this.log.info('Slack Socket Mode connected');
       },
       (err: unknown) => {
@@ -35,6 +34,8 @@ export class SocketConnection {
   async close(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    if (this.connected) await this.receiver.stop().catch(() => undefined);
+    // A half-open socket may never report its close; don't let shutdown wait on it for long.
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+    await Promise.race([this.receiver.stop().catch(() => undefined), grace]);
   }
 }

@@ -1,7 +1,7 @@
 // Slack views: the modal behind the message shortcut, the modal an answer is shown in, and
 // App Home. Each is a neutral card rendered by cardToBlockKit, wrapped in Slack's view shape.
 import { helpCard } from '../render/answer-card.js';
-import { cardToBlockKit, fitEscaped, type SlackBlock } from '../render/block-kit.js';
+import { cardToBlockKit, type SlackBlock } from '../render/block-kit.js';
 import { payloadFor, type Card, type CardElement } from '../render/card.js';
 import type { HistoryEntry } from '../store/types.js';
 import { MAX_REQUEST_CHARS } from '../core/errors.js';

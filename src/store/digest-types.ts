@@ -35,8 +35,8 @@ export interface DeliveryRecord {
 /** A claim is held by one runner until it finishes or its lease runs out. */
 export interface ClaimOwner {
   readonly id: string;
-  /** Wall-clock ms (not the schedule clock) after which another runner may take the claim over. */
-  readonly leaseUntil: number;
+  /** Wall-clock ms (not the schedule clock) after which another runner may take a claim made now over. */
+  leaseUntil(): number;
   /** Whether a claim held by `owner` may be taken over now (its process is gone, or lease ran out). */
   readonly isStale: (owner: string, leaseUntil: number) => boolean;
 }

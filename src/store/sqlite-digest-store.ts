@@ -12,7 +12,7 @@ interface SubRow {
   status: 'active' | 'paused'; paused_reason: string | null; created_at: number;
 }
 interface DeliveryRow {
-  subscription_id: string; period_at: number; status: DeliveryStatus; owner: string | null; lease_until: number | null;
+  subscription_id: string; period_at: number; status: DeliveryStatus; owner: string | null; lease_until: number | null; attempts: number;
   catalog_version: string | null; detail: string | null;
 }
 
@@ -71,7 +71,7 @@ export class SqliteDigestStore implements DigestStore {
       if (!row) {
         this.db
           .prepare("INSERT INTO deliveries (subscription_id, period_at, status, owner, lease_until, attempts, updated_at) VALUES (?, ?, 'claimed', ?, ?, 1, ?)")
-          .run(subscriptionId, at, owner.id, owner.leaseUntil, Date.now());
+          .run(subscriptionId, at, owner.id, owner.leaseUntil(), Date.now());
         return true;
       }
       // A failed send is retried by a later run in the same period; a stale claim is taken over.
@@ -79,7 +79,7 @@ export class SqliteDigestStore implements DigestStore {
       if (!retake) return false;
       this.db
         .prepare("UPDATE deliveries SET status = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE subscription_id = ? AND period_at = ?")
-        .run(owner.id, owner.leaseUntil, Date.now(), subscriptionId, at);
+        .run(owner.id, owner.leaseUntil(), Date.now(), subscriptionId, at);
       return true;
     });
     return claim.immediate();

@@ -22,6 +22,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
     return { ok: false, status: 400, message: 'body is not JSON' };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, status: 400, message: 'body is not a JSON object' };
+  // The adapter throws (a 500) on an object without an activity type: refuse it here as a 400.
+  if (typeof (parsed as { type?: unknown }).type !== 'string') return { ok: false, status: 400, message: 'not a Bot Framework activity' };
   return { ok: true, body: parsed as Record<string, unknown> };
 }
 

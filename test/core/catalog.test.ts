@@ -72,7 +72,7 @@ describe('the shipped catalog', () => {
     const ucs = JSON.parse(readFileSync(join(dir, 'use-cases.json'), 'utf8'));
     ucs.useCases.push({ id: 'signage', title: 'Shop signage with lettering', category: 'image', phrases: ['shop signage', 'lettering'], tools: ['Ideogram 2'], source: 'which-tool-editors', asOf: '2026-11-30' });
     writeFileSync(join(dir, 'use-cases.json'), JSON.stringify(ucs));
-    const answer = new Recommender(loadCatalog(dir)).ask('hand lettering for our shop signage');
+    const answer = new Recommender(loadCatalog(dir)).ask('we need new shop signage, hand lettering style');
     expect(answer.recommendations[0]!.category).toBe('image');
     expect(answer.recommendations[0]!.tools[0]!.name).toBe('Ideogram 2');
     expect(answer.recommendations[0]!.useCase?.id).toBe('signage');

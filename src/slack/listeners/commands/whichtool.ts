@@ -7,12 +7,13 @@ import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { answerText } from '../../answering.js';
 import { digestReply } from '../../digest-reply.js';
-import { readIntent } from '../../intent.js';
+import { plainMessageText, readIntent } from '../../intent.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
-  const intent = readIntent(command.text ?? '');
+export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, respond, client, context }: CommandArgs): Promise<void> => {
+  // Slack escapes & < > and may send mentions as <@U…> markup; the core reads plain words.
+  const intent = readIntent(plainMessageText(command.text ?? '', context.botUserId));
   const where = { team: command.team_id, user: command.user_id, channel: command.channel_id };
   if (intent.kind === 'digest') {
     await ack();

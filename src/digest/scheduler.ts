@@ -1,0 +1,65 @@
+// The single-server default: a croner tick at the top of every minute runs whatever is due, so
+// changed subscriptions need no re-scheduling, and a tick missed (a restart, a read-only
+// database) is caught up by the next within the grace window. Start-up runs once at once.
+import { Cron } from 'croner';
+import type { Logger } from '../log/logger.js';
+import type { DigestRunner, RunReport } from './runner.js';
+
+export interface SchedulerOptions {
+  readonly runner: DigestRunner;
+  readonly log: Logger;
+  /** Deletes rows past the retention; run once a day. */
+  readonly prune: (now: Date) => number;
+  readonly now?: () => Date;
+}
+
+export interface RunningScheduler {
+  /** Resolves with the start-up catch-up's report. */
+  readonly caughtUp: Promise<RunReport | null>;
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: SchedulerOptions): RunningScheduler {
+  const { runner, log } = options;
+  const now = options.now ?? (() => new Date());
+  let failing = false;
+  let current: Promise<unknown> = Promise.resolve();
+
+  const tick = (): Promise<RunReport | null> => {
+    const run = runner.runDue(now()).then(
+      (report) => {
+        if (failing) log.info('digest: runs work again');
+        failing = false;
+        if (report.sent.length || report.skipped.length || report.paused.length || report.failed.length)
+          log.info({ sent: report.sent.length, skipped: report.skipped.length, paused: report.paused, failed: report.failed.length }, 'digest run');
+        return report;
+      },
+      (err: unknown) => {
+        // The store may be read-only or full; the next tick tries again, so say it once.
+        if (!failing) log.error({ err: { message: (err as Error).message } }, 'digest: run failed; retrying every minute');
+        failing = true;
+        return null;
+      },
+    );
+    current = run;
+    return run;
+  };
+
+  const caughtUp = tick();
+  const minutely = new Cron('0 * * * * *', { protect: true, unref: true }, async () => {
+    await current;
+    await tick();
+  });
+  const daily = new Cron('17 3 * * *', { timezone: 'UTC', unref: true, catch: true }, () => {
+    const removed = options.prune(now());
+    if (removed) log.info({ removed }, 'store: pruned rows past the retention');
+  });
+  return {
+    caughtUp,
+    async stop() {
+      minutely.stop();
+      daily.stop();
+      await current;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Builds the platform senders from the configuration: Slack when its token is set, Teams always
+// (conversation references come from the store; the token only when an app id is configured).
+import type { Config } from '../config/config.js';
+import type { ConversationRefs } from '../store/types.js';
+import type { PaceLimit } from './pacer.js';
+import { PlatformSenders } from './sender.js';
+import { SlackSender } from './slack-sender.js';
+import { TeamsSender } from './teams-sender.js';
+import { teamsTokenSource } from './teams-token.js';
+
+export interface SenderTuning {
+  readonly slackWorkspacePace?: PaceLimit;
+  readonly fetch?: typeof fetch;
+}
+
+export function platformSenders(config: Pick<Config, 'slack' | 'teams'>, refs: ConversationRefs, tuning: SenderTuning = {}): PlatformSenders {
+  const token = teamsTokenSource(config.teams);
+  return new PlatformSenders({
+    ...(config.slack
+      ? {
+          slack: new SlackSender({
+            apiUrl: config.slack.apiUrl,
+            botToken: config.slack.botToken,
+            ...(tuning.slackWorkspacePace ? { workspacePace: tuning.slackWorkspacePace } : {}),
+            ...(tuning.fetch ? { fetch: tuning.fetch } : {}),
+          }),
+        }
+      : {}),
+    teams: new TeamsSender({ refs, ...(token ? { token } : {}), ...(tuning.fetch ? { fetch: tuning.fetch } : {}) }),
+  });
+}

@@ -1,0 +1,39 @@
+// Everything the server needs for stored state and digests, opened at start-up: the SQLite
+// store at config.dbPath, the chat commands, and (when config.scheduler) the minute scheduler
+// whose first run catches up digests missed while the server was down.
+import type { Config } from '../config/config.js';
+import type { Catalog } from '../core/catalog.js';
+import type { Logger } from '../log/logger.js';
+import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
+import { ChatDigestCommands } from './chat-commands.js';
+import { DigestRunner } from './runner.js';
+import { startScheduler, type RunningScheduler } from './scheduler.js';
+import { platformSenders } from './senders.js';
+
+export interface DigestService {
+  readonly store: OpenStore;
+  readonly commands: ChatDigestCommands;
+  /** Starts the scheduler if configured; call once the server listens. */
+  start(): RunningScheduler | null;
+  stop(): Promise<void>;
+}
+
+export function openDigestService(config: Config, catalog: Catalog, log: Logger): DigestService {
+  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log });
+  const commands = new ChatDigestCommands(store.digest, log);
+  let scheduler: RunningScheduler | null = null;
+  return {
+    store,
+    commands,
+    start() {
+      if (!config.scheduler) return null;
+      const runner = new DigestRunner({ store: store.digest, catalog, sender: platformSenders(config, store.surface.conversationRefs), log, graceHours: config.digestGraceHours });
+      scheduler = startScheduler({ runner, log, prune: store.prune });
+      return scheduler;
+    },
+    async stop() {
+      await scheduler?.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Starts the real server (startServer: node:http + Bolt's HTTPReceiver) on 127.0.0.1:0 with
+// Slack on, pointed at a stand-in.
+import { loadConfig } from '../../../src/config/config.js';
+import { loadCatalog, type Catalog } from '../../../src/core/catalog.js';
+import type { DigestCommands } from '../../../src/digest/commands.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { startServer, type RunningServer } from '../../../src/server/start.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { BOT_ID, BOT_USER } from './payloads.js';
+import { SIGNING_SECRET } from './signed.js';
+
+let catalog: Catalog | undefined;
+export const testCatalog = (): Catalog => (catalog ??= loadCatalog());
+
+export interface SlackTestServer {
+  readonly server: RunningServer;
+  readonly store: MemoryStore;
+  stop(): Promise<void>;
+}
+
+export async function startSlackServer(apiUrl: string, env: Record<string, string> = {}): Promise<SlackTestServer> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: apiUrl,
+    SLACK_BOT_ID: BOT_ID,
+    SLACK_BOT_USER_ID: BOT_USER,
+    WHICH_TOOL_SCHEDULER: 'off',
+    WHICH_TOOL_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const store = new MemoryStore();
+  const server = await startServer({ config, catalog: testCatalog(), log: silentLogger(), store });
+  return { server, store, stop: () => server.stop() };
+}
+
+export type { DigestCommands };
