@@ -33,7 +33,8 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-const allowedEdits = (length: number): number => (length >= 8 ? 2 : 1);
+// Two edits only in long words: "congrats" is two edits from "contracts", "postgres" from "posters".
+const allowedEdits = (length: number): number => (length >= 10 ? 2 : 1);
 
 export class SpellingCorrector {
   private readonly buckets = new Map<string, Fuse<string>>();
