@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       } else flags.words.push(a);
     }
-    const recommender = new Recommender(loadCatalog());
+    // The CLI is an edge: it may read its one variable here (the data folder, as the server does).
+    const recommender = new Recommender(loadCatalog(process.env.WHICH_TOOL_DATA || undefined));
     return runAsk(recommender, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
   }
   if (command === 'digest') {

@@ -13,13 +13,18 @@ export interface IndexedPhrase {
   readonly span: number;
   /** Every stem as written, glue included ("and" in "copy and images"). */
   readonly written: readonly string[];
+  /** Same key, same words: several use cases may share a phrase, and it is located once. */
+  readonly key: string;
   readonly text: string;
   readonly weight: number;
 }
 
 export interface MatchIndex {
   readonly phrases: readonly IndexedPhrase[];
+  /** Each phrase filed once, under its rarest word: a phrase can only match if that word is there. */
   readonly byStem: ReadonlyMap<string, readonly number[]>;
+  /** Every stem any phrase uses. */
+  readonly known: ReadonlySet<string>;
   readonly offTopic: readonly (readonly string[])[];
   readonly corrector: SpellingCorrector;
   readonly fillers: ReadonlySet<string>;
@@ -33,6 +38,7 @@ export const contentStems = (phrase: string): string[] => phraseStems(phrase).fi
 export function buildIndex(catalog: Catalog): MatchIndex {
   const phrases: IndexedPhrase[] = [];
   const byStem = new Map<string, number[]>();
+  const frequency = new Map<string, number>();
   const vocabulary = new Set<string>();
   // Phrases get the same shorthand expansion as requests, so "b-roll" in data meets "b-roll" typed.
   const expand = makeExpander(catalog.lexicon.replacements);
@@ -43,17 +49,19 @@ export function buildIndex(catalog: Catalog): MatchIndex {
     // "the words" or "voice for" would shrink to one bare word; the author meant the pair.
     const stems = content.length === 1 && all.length > 1 ? all : content;
     if (!stems.length) return;
-    const id = phrases.push({ useCase, stems, span: all.length, written: all, text: written, weight }) - 1;
-    for (const s of new Set(stems)) {
-      const list = byStem.get(s) ?? [];
-      list.push(id);
-      byStem.set(s, list);
-    }
+    phrases.push({ useCase, stems, span: all.length, written: all, key: all.join(' '), text: written, weight });
+    for (const s of stems) frequency.set(s, (frequency.get(s) ?? 0) + 1);
     for (const t of tokenize(text)) if (!GLUE.has(t.word)) vocabulary.add(t.word);
   };
   catalog.useCases.forEach((u, i) => {
     for (const p of u.phrases) add(i, p, PHRASE_WEIGHT.phrase);
     for (const c of u.cues) add(i, c, PHRASE_WEIGHT.cue);
+  });
+  phrases.forEach((p, id) => {
+    const rarest = p.stems.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
+    const list = byStem.get(rarest) ?? [];
+    list.push(id);
+    byStem.set(rarest, list);
   });
   const offTopic = catalog.lexicon.offTopic.map(contentStems).filter((s) => s.length);
   for (const p of catalog.lexicon.offTopic) for (const t of tokenize(p)) vocabulary.add(t.word);
@@ -61,6 +69,7 @@ export function buildIndex(catalog: Catalog): MatchIndex {
   return {
     phrases,
     byStem,
+    known: new Set(frequency.keys()),
     offTopic,
     corrector: new SpellingCorrector(vocabulary, common),
     fillers: new Set([...common, ...GLUE]),

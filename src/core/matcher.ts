@@ -63,7 +63,7 @@ export class Matcher {
     const tokens = this.words(text);
     const corrections: { from: string; to: string }[] = [];
     for (const t of tokens) {
-      if (this.index.byStem.has(t.stem) || this.index.fillers.has(t.word)) continue;
+      if (this.index.known.has(t.stem) || this.index.fillers.has(t.word)) continue;
       const fixed = this.index.corrector.correct(t.word);
       if (fixed) {
         t.stem = stem(fixed);
@@ -80,13 +80,20 @@ export class Matcher {
     });
 
     const found: { id: number; positions: number[]; score: number }[] = [];
-    const tried = new Set<number>();
+    const located = new Map<string, ReturnType<typeof locate>>();
+    const seen = new Set<string>();
     for (const s of positions.keys()) {
       for (const id of this.index.byStem.get(s) ?? []) {
-        if (tried.has(id)) continue;
-        tried.add(id);
         const phrase = this.index.phrases[id]!;
-        const at = locate(phrase.stems, phrase.span, positions, (lo, hi) => crossesPart(tokens, lo, hi, phrase.written));
+        // A phrase shared by several use cases can only be claimed once: keep the first.
+        const shared = `${phrase.key}|${phrase.weight}`;
+        if (seen.has(shared)) continue;
+        seen.add(shared);
+        let at = located.get(phrase.key);
+        if (at === undefined) {
+          at = locate(phrase.stems, phrase.span, positions, (lo, hi) => crossesPart(tokens, lo, hi, phrase.written));
+          located.set(phrase.key, at);
+        }
         if (at) found.push({ id, positions: at.positions, score: phrase.weight * at.weight * (at.adjacent ? ADJACENT_BONUS : stems1(phrase.stems) ? 1 : SCATTERED) });
       }
     }
@@ -108,13 +115,17 @@ export class Matcher {
       perUseCase.set(phrase.useCase, entry);
     }
 
-    const categoryPositions = new Map<CategoryIdT, number[]>();
+    const categoryPositions = new Map<CategoryIdT, Set<number>>();
     for (const [useCase, { positions: at }] of perUseCase) {
       const c = this.catalog.useCases[useCase]!.category;
-      categoryPositions.set(c, [...(categoryPositions.get(c) ?? []), ...at]);
+      const set = categoryPositions.get(c) ?? new Set<number>();
+      for (const p of at) set.add(p);
+      categoryPositions.set(c, set);
     }
-    const separate = (a: CategoryIdT, b: CategoryIdT): boolean =>
-      (categoryPositions.get(a) ?? []).some((x) => (categoryPositions.get(b) ?? []).some((y) => joined(tokens, x, y)));
+    const separate = (a: CategoryIdT, b: CategoryIdT): boolean => {
+      const ys = [...(categoryPositions.get(b) ?? [])];
+      return [...(categoryPositions.get(a) ?? [])].some((x) => ys.some((y) => joined(tokens, x, y)));
+    };
 
     const useCases: UseCaseHit[] = [...perUseCase].map(([useCase, { scores, matched }]) => {
       const sorted = scores.sort((a, b) => b - a);
