@@ -44,7 +44,7 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[] {
   const p = payloadFor(answer.query, { v: answer.catalog.version });
   const actions: CardAction[] = [];
-  if (answer.recommendations.length > 1) actions.push({ id: 'alternatives', label: 'Other options', payload: p });
+  actions.push({ id: 'alternatives', label: 'Other options', payload: p });
   actions.push({ id: 'compare', label: 'Compare', payload: p });
   if (options.share) actions.push({ id: 'share', label: 'Share in channel', payload: p, style: 'primary' });
   if (options.feedback !== false) {
@@ -96,7 +96,7 @@ export function clarifyCard(answer: AnswerT): Card {
 export function alternativesCard(answer: AnswerT): Card {
   const rest = answer.recommendations.slice(1);
   const elements: CardElement[] = [{ type: 'header', text: 'Other options' }, { type: 'text', text: `For “${quoteRequest(answer.query)}”` }];
-  if (!rest.length) elements.push({ type: 'text', text: 'No other kind of tool fits this request well.' });
+  if (!rest.length) elements.push({ type: 'text', text: 'No other kind of tool fits this request well; the tools above are the best of their kind for it.' });
   for (const r of rest) {
     elements.push({ type: 'divider' });
     elements.push({ type: 'text', text: `${r.verdict} (fit ${Math.round(r.score * 100)}%)`, emphasis: true });
