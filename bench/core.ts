@@ -11,7 +11,7 @@ import type { BenchRow } from './types.js';
 const SECTION = 'core';
 
 function sampleQueries(): string[] {
-  const files = [resolve('../shared/eval/dev.jsonl'), ...['own-cases', 'own-cases-2', 'own-cases-3'].map((f) => resolve(`test/fixtures/${f}.jsonl`))];
+  const files = [resolve('../shared/eval/dev.jsonl'), ...['own-cases', 'own-cases-2', 'own-cases-3', 'own-cases-4'].map((f) => resolve(`test/fixtures/${f}.jsonl`))];
   return files.flatMap((f) => {
     try {
       return readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);

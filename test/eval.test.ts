@@ -28,7 +28,7 @@ describe('labelled sets', () => {
     expect(r.code, r.last).toBe(0);
   });
 
-  it.each(['own-cases.jsonl', 'own-cases-2.jsonl', 'own-cases-3.jsonl'])('own set %s: category ≥ 0.95', (file) => {
+  it.each(['own-cases.jsonl', 'own-cases-2.jsonl', 'own-cases-3.jsonl', 'own-cases-4.jsonl'])('own set %s: category ≥ 0.95', (file) => {
     const r = score(resolve('test/fixtures', file), '--min', '0.95', '--min-industry', '0.9', '--min-volume', '1');
     expect(r.code, r.last).toBe(0);
   });
