@@ -87,7 +87,6 @@ export interface AdaptiveCard {
   readonly body: readonly AdaptiveElement[];
   readonly fallbackText: string;
   readonly speak: string;
-  readonly msteams: { readonly width: 'Full' };
 }
 
 export interface AdaptiveCardOptions {
@@ -202,7 +201,6 @@ export function cardToAdaptiveCard(card: Card, options: AdaptiveCardOptions = {}
     body: joinDividers(card.elements.flatMap((e) => element(e, kind))),
     fallbackText: plainText(fallback.length > MAX_FALLBACK_CHARS ? `${fallback.slice(0, MAX_FALLBACK_CHARS - 1)}…` : fallback),
     speak: plainText(card.summary),
-    msteams: { width: 'Full' },
   };
 }
 

@@ -15,8 +15,11 @@ const UNIT_WORDS: Readonly<Record<VolumeT['unit'], [string, string]>> = {
   model: ['3D model', '3D models'],
 };
 
-export const formatVolume = (v: VolumeT): string =>
-  `${v.count.toLocaleString('en-US')} ${UNIT_WORDS[v.unit][v.count === 1 ? 0 : 1]} a ${v.period}`;
+const formatCount = (v: VolumeT): string => `${v.count.toLocaleString('en-US')} ${UNIT_WORDS[v.unit][v.count === 1 ? 0 : 1]}`;
 
+export const formatVolume = (v: VolumeT): string => `${formatCount(v)} a ${v.period}`;
+
+
+/** "$3–$150 a month for 300 images": the period is said once. */
 export const formatEstimate = (e: EstimateT, v: VolumeT): string =>
-  `${formatUsd(e.low)}–${formatUsd(e.high)} a ${e.per} for ${formatVolume(v)}`;
+  `${formatUsd(e.low)}–${formatUsd(e.high)} a ${e.per} for ${formatCount(v)}`;

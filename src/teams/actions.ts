@@ -66,8 +66,7 @@ export class TeamsActions {
     const recommender = this.deps.recommender;
     const answer = recommender.ask(q);
     if (!answer.recommendations.length) return answerCard(answer);
-    const llm: RecommendationT | undefined =
-      answer.recommendations.find((r) => r.category === 'llm') ?? recommender.ask(q, { prefer: 'llm' }).recommendations[0];
+    const llm: RecommendationT | undefined = answer.recommendations.find((r) => r.category === 'llm') ?? this.languageModelFor(q);
     const specialist = answer.recommendations.find((r) => r.category !== 'llm');
     if (!llm || !specialist) {
       const only: CardElement[] = [
@@ -77,6 +76,18 @@ export class TeamsActions {
       return withBack({ summary: 'Nothing to compare', elements: only }, answer);
     }
     return compareCard(answer, llm, specialist);
+  }
+
+  /**
+   * The language-model column when the answer has none. Asking with `prefer` ranks it first, so
+   * its score is the preference, not a fit: it is shown as 0% (it was not among the fits). Its
+   * estimate is dropped: it was priced per query, and the card states the answer's own volume.
+   */
+  private languageModelFor(q: string): RecommendationT | undefined {
+    const asked = this.deps.recommender.ask(q, { prefer: 'llm' }).recommendations[0];
+    if (!asked) return undefined;
+    const { estimate: _perQuery, ...rest } = asked;
+    return { ...rest, score: 0 };
   }
 
   private feedback(d: ActionDataT, where: Where): Card {

@@ -14,7 +14,7 @@ describe('neutral cards', () => {
     const card = answerCard(a, { share: true });
     const text = cardToText(card);
     expect(card.elements[0]).toEqual({ type: 'header', text: 'Use an image generator' });
-    for (const part of ['Tools: Adobe Firefly', '$3–$150 a month for 300 images a month', 'Turnaround: 5–30 seconds', 'Expertise: Moderate to high', 'Main limitation:', 'Retail:', 'Why: Reads as', `Catalog ${a.catalog.version}`]) {
+    for (const part of ['Tools: Adobe Firefly', '$3–$150 a month for 300 images', 'Turnaround: 5–30 seconds', 'Expertise: Moderate to high', 'Main limitation:', 'Retail:', 'Why: Reads as', `Catalog ${a.catalog.version}`]) {
       expect(text).toContain(part);
     }
     expect(actions(card).map((x) => x.id)).toEqual(['alternatives', 'compare', 'share', 'feedback_up', 'feedback_down']);
@@ -66,6 +66,6 @@ describe('money', () => {
     expect(formatUsd(3)).toBe('$3');
     expect(formatUsd(1500)).toBe('$1,500');
     expect(formatUsd(12.5)).toBe('$12.50');
-    expect(formatEstimate({ low: 0.08, high: 4, currency: 'USD', per: 'day', unit: 'query', unitLow: 0.001, unitHigh: 0.05 }, { count: 80, unit: 'query', period: 'day' })).toBe('$0.08–$4 a day for 80 requests a day');
+    expect(formatEstimate({ low: 0.08, high: 4, currency: 'USD', per: 'day', unit: 'query', unitLow: 0.001, unitHigh: 0.05 }, { count: 80, unit: 'query', period: 'day' })).toBe('$0.08–$4 a day for 80 requests');
   });
 });

@@ -60,6 +60,14 @@ describe('Teams card actions', () => {
     const text = cardText(card);
     expect(text).toMatch(/Language model/i);
     expect(text).toContain(bot.recommender.ask(q).recommendations[0]!.label);
+    // The language model's cost is not priced as if it made the 300 images.
+    const costRow = text.split('\n').indexOf('Cost');
+    expect(costRow).toBeGreaterThan(0);
+    expect(text.split('\n')[costRow + 1]).not.toMatch(/images/);
+    expect(text.split('\n')[costRow + 2]).toMatch(/300 images/);
+    // ...nor does it look like a better fit than the recommendation because it was asked for.
+    const fit = text.split('\n').indexOf('Fit here');
+    expect(Number.parseInt(text.split('\n')[fit + 1]!, 10)).toBeLessThan(Number.parseInt(text.split('\n')[fit + 2]!, 10));
   });
 
   it('👍 and 👎 record feedback once and drop the buttons', async () => {

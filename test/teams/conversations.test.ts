@@ -133,6 +133,19 @@ describe('Teams conversations', () => {
     }
   });
 
+  it('a failure inside a turn becomes a polite card, not silence or a leaked error', async () => {
+    const other = await startBot({ digest: { handle: async () => Promise.reject(new Error('database is locked at /var/db')) } });
+    try {
+      const res = await post(other.url, message(connector.url, 'personal', 'digest weekly'));
+      expect(res.status).toBe(200);
+      const card = connector.received[0]!.body.attachments![0]!.content;
+      expect(cardText(card)).toContain('Sorry, something went wrong');
+      expect(JSON.stringify(card)).not.toContain('database is locked');
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('logs request text only when the admin turned it on', async () => {
     const other = await startBot({ logRequestText: true });
     try {

@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
-import { silentLogger } from '../../src/log/logger.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Recommender } from '../../src/core/recommend.js';
+import { createLogger, silentLogger } from '../../src/log/logger.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { createTeamsSurface } from '../../src/teams/surface.js';
 import { startServer } from '../../src/server/start.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { activity, adaptiveCardProblems, BOT, cardText, Connector, invoke, message, post, startBot, TENANT, USER, type Bot } from './support.js';
@@ -122,7 +129,9 @@ describe('Teams transport', () => {
 
   it('is mounted at POST /api/messages by the real server, unauthenticated without an app id', async () => {
     const connector = await new Connector().start();
-    const running = await startServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1' }), catalog: loadCatalog(), log: silentLogger() });
+    const dbDir = mkdtempSync(join(tmpdir(), 'which-tool-teams-db-'));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_DB: join(dbDir, 'which-tool.db'), WHICH_TOOL_SCHEDULER: 'off' });
+    const running = await startServer({ config, catalog: loadCatalog(), log: silentLogger() });
     try {
       const res = await post(`${running.url}/api/messages`, message(connector.url, 'personal', 'a catchy jingle for a radio ad'));
       expect(res.status).toBe(200);
@@ -131,6 +140,29 @@ describe('Teams transport', () => {
     } finally {
       await running.stop();
       await connector.stop();
+      rmSync(dbDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Teams start-up', () => {
+  const startupLines = async (teams: Record<string, string>) => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const deps = { recommender: new Recommender(loadCatalog()), store: new MemoryStore(), log: createLogger('info', sink), logRequestText: false };
+    await createTeamsSurface(deps, { appType: 'MultiTenant', ...teams });
+    return lines.join('');
+  };
+
+  it('says when the endpoint is unauthenticated, and when it requires tokens (never printing the secret)', async () => {
+    expect(await startupLines({})).toMatch(/unauthenticated \(local tools only\)/);
+    const withId = await startupLines({ appId: '00000000-0000-0000-0000-000000000001', appPassword: 'sup3r-s3cret' });
+    expect(withId).toMatch(/requires Bot Framework tokens/);
+    expect(withId).not.toContain('sup3r-s3cret');
   });
 });

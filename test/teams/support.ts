@@ -15,7 +15,6 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 /** Problems Microsoft's Adaptive Cards library reports, as strings; [] means valid. */
