@@ -7,6 +7,7 @@ import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../
 import { platformSenders } from '../digest/senders.js';
 import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
+import { StoreUnavailableError } from '../store/connection.js';
 import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
 
 export interface DigestIo {
@@ -119,6 +120,10 @@ function printReport(r: RunReport, io: DigestIo): void {
 export async function runDigestCommand(args: string[], io: DigestIo, options: DigestCliOptions = {}): Promise<number> {
   const [command, ...rest] = args;
   const known = ['subscribe', 'list', 'unsubscribe', 'run'];
+  if (command === 'help' || command === '--help') {
+    io.out(USAGE);
+    return 0;
+  }
   if (!command || !known.includes(command)) {
     io.err(command ? `which-tool: unknown digest command "${command.slice(0, 40)}"\n${USAGE}` : USAGE);
     return 2;
@@ -132,6 +137,10 @@ export async function runDigestCommand(args: string[], io: DigestIo, options: Di
     if (command === 'unsubscribe') return unsubscribe(store, rest, io);
     return await run(store, config, rest, io);
   } catch (err) {
+    if (err instanceof StoreUnavailableError) {
+      io.err(`which-tool: digest ${command}: ${err.message}`);
+      return 1;
+    }
     if (!(err instanceof UsageError || err instanceof ScheduleError)) throw err;
     io.err(`which-tool: digest ${command}: ${err.message}\n${USAGE}`);
     return 2;

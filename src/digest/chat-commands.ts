@@ -22,7 +22,10 @@ export class ChatDigestCommands implements DigestCommands {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async handle(args: string, target: DigestTarget): Promise<Card> {
+  async handle(args: string, typedIn: DigestTarget): Promise<Card> {
+    // A Teams channel message names its thread (";messageid=…"); the digest belongs to the
+    // channel, which is also the key its conversation reference was saved under at install.
+    const target = typedIn.platform === 'teams' ? { ...typedIn, channel: typedIn.channel.split(';')[0]! } : typedIn;
     try {
       return this.answer(args.trim(), target);
     } catch (err) {

@@ -18,28 +18,41 @@ export interface PaceLimit {
 
 export class Pacer {
   private readonly tat = new Map<string, number>();
-  private readonly interval: number;
+  /** Per key, once a 429 showed the platform's limit is below ours. */
+  private readonly slower = new Map<string, number>();
+  private readonly pausedUntil = new Map<string, number>();
 
   constructor(
     private readonly limit: PaceLimit,
     private readonly clock: Clock = realClock,
-  ) {
-    this.interval = 1000 / limit.perSecond;
+  ) {}
+
+  private interval(key: string): number {
+    return this.slower.get(key) ?? 1000 / this.limit.perSecond;
   }
 
   /** Resolves when one more send for `key` is within the limit, and books it. */
   async take(key: string): Promise<void> {
     const now = this.clock.now();
-    const next = Math.max(this.tat.get(key) ?? now, now) + this.interval;
+    const interval = this.interval(key);
+    const next = Math.max(this.tat.get(key) ?? now, now) + interval;
     this.tat.set(key, next);
-    const at = next - this.limit.burst * this.interval;
+    const at = next - this.limit.burst * interval;
     if (at > now) await this.clock.sleep(at - now);
   }
 
-  /** Nothing for `key` before `ms` from now; afterwards sends resume one by one, not as a burst. */
-  pause(key: string, ms: number): void {
+  /**
+   * Nothing for `key` before `ms` from now; afterwards sends resume one by one, not as a burst,
+   * and `slowDown` (e.g. 0.8) lowers this key's rate for the rest of the run.
+   */
+  pause(key: string, ms: number, slowDown = 1): void {
     const now = this.clock.now();
-    const held = now + ms + (this.limit.burst - 1) * this.interval;
+    // Many sends in flight get the same 429: slow down once per pause, not once per answer.
+    const fresh = now >= (this.pausedUntil.get(key) ?? 0);
+    this.pausedUntil.set(key, Math.max(this.pausedUntil.get(key) ?? 0, now + ms));
+    const interval = fresh ? this.interval(key) / slowDown : this.interval(key);
+    if (fresh && slowDown !== 1) this.slower.set(key, Math.min(interval, 1000));
+    const held = now + ms + (this.limit.burst - 1) * interval;
     this.tat.set(key, Math.max(this.tat.get(key) ?? now, held));
   }
 }

@@ -37,6 +37,8 @@ const LOOK_BACK = 7;
 
 export class DigestRunner {
   private readonly owner: ClaimOwner;
+  /** Outcomes sent but not yet written (the store refused): written first on the next run. */
+  private readonly unrecorded: (() => void)[] = [];
 
   constructor(private readonly options: RunnerOptions) {
     this.owner = options.owner ?? claimOwner();
@@ -44,22 +46,40 @@ export class DigestRunner {
 
   async runDue(at: Date): Promise<RunReport> {
     const report: RunReport = { at: at.toISOString(), sent: [], skipped: [], paused: [], failed: [], notDue: 0 };
+    // Until these are written, their claims stay ours, so no other run sends them again.
+    while (this.unrecorded.length) {
+      this.unrecorded[0]!();
+      this.unrecorded.shift();
+    }
     const due: { sub: SubscriptionRecord; period: Date }[] = [];
     for (const sub of this.options.store.listSubscriptions()) {
       if (sub.status !== 'active') continue;
       const period = this.plan(sub, at, report);
       if (period) due.push({ sub, period });
     }
-    this.options.store.saveCatalogSnapshot(snapshotOf(this.options.catalog));
+    if (due.length) this.snapshotCatalog();
     let next = 0;
+    let storeError: unknown;
     const worker = async (): Promise<void> => {
-      while (next < due.length) {
+      // A store that refuses a claim refuses them all: stop, and let the next run try again.
+      while (next < due.length && storeError === undefined) {
         const job = due[next++]!;
-        await this.deliver(job.sub, job.period, report);
+        await this.deliver(job.sub, job.period, report).catch((err: unknown) => void (storeError ??= err));
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency ?? 16) }, worker));
+    if (storeError !== undefined) throw storeError;
+    if (this.unrecorded.length) throw new Error(`the store refused to record ${this.unrecorded.length} finished deliveries; retrying`);
     return report;
+  }
+
+  private snapshotSaved = false;
+
+  /** Once per runner: what this catalog version offers, for the next digests' "what changed". */
+  private snapshotCatalog(): void {
+    if (this.snapshotSaved) return;
+    this.options.store.saveCatalogSnapshot(snapshotOf(this.options.catalog));
+    this.snapshotSaved = true;
   }
 
   /** The period to send now, if any; missed periods outside the grace window are recorded as skipped. */
@@ -72,12 +92,20 @@ export class DigestRunner {
     }
     const { store } = this.options;
     const lastRow = store.latestPeriod(sub.id);
-    for (const older of firesBefore(schedule, latest, LOOK_BACK)) {
-      if (older < sub.createdAt || (lastRow && older <= lastRow)) break;
-      store.skipDelivery(sub.id, older, 'missed: a later period was due when the digest ran');
+    if (!lastRow || lastRow < latest) {
+      for (const older of firesBefore(schedule, latest, LOOK_BACK)) {
+        if (older < sub.createdAt || (lastRow && older <= lastRow)) break;
+        store.skipDelivery(sub.id, older, 'missed: a later period was due when the digest ran');
+      }
+    }
+    const row = lastRow && lastRow >= latest ? store.getDelivery(sub.id, latest) : undefined;
+    // Sent, skipped or dead: done. Claimed or failed: the claim decides (stale, retry budget).
+    if (row && row.status !== 'claimed' && row.status !== 'failed') {
+      report.notDue++;
+      return null;
     }
     if (at.getTime() - latest.getTime() <= this.options.graceHours * 3_600_000) return latest;
-    if (!store.getDelivery(sub.id, latest)) {
+    if (!row) {
       store.skipDelivery(sub.id, latest, `missed by more than the ${this.options.graceHours} h grace window`);
       report.skipped.push(sub.id);
     } else report.notDue++;
@@ -86,29 +114,42 @@ export class DigestRunner {
 
   private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport): Promise<void> {
     const { store, catalog, sender, log } = this.options;
-    if (!store.claimDelivery(sub.id, period, this.owner)) {
+    const claim = store.claimDelivery(sub.id, period, this.owner);
+    if (!claim) {
       report.notDue++;
       return;
     }
     let outcome;
     try {
       const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period }));
-      outcome = await sender.send(sub, card);
+      outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };
     }
     const where = { id: sub.id, channel: sub.channel };
+    const record = (write: () => void): void => {
+      try {
+        write();
+      } catch {
+        // The message went out; the row must say so before anything else, on the next run.
+        this.unrecorded.push(write);
+      }
+    };
     if (outcome.kind === 'sent') {
-      store.finishDelivery(sub.id, period, 'sent', null, catalog.version);
+      record(() => store.finishDelivery(sub.id, period, 'sent', null, catalog.version));
       report.sent.push(sub.id);
     } else if (outcome.kind === 'dead') {
-      store.finishDelivery(sub.id, period, 'dead', outcome.reason, null);
-      store.pauseSubscription(sub.id, outcome.reason);
-      report.paused.push({ ...where, reason: outcome.reason });
-      log.warn({ subscription: sub.id, platform: sub.platform, channel: sub.channel, reason: outcome.reason }, 'digest: target is gone; subscription paused');
+      const reason = outcome.reason;
+      record(() => {
+        store.finishDelivery(sub.id, period, 'dead', reason, null);
+        store.pauseSubscription(sub.id, reason);
+      });
+      report.paused.push({ ...where, reason });
+      log.warn({ subscription: sub.id, platform: sub.platform, channel: sub.channel, reason }, 'digest: target is gone; subscription paused');
     } else {
-      store.finishDelivery(sub.id, period, 'failed', outcome.reason, null);
-      report.failed.push({ ...where, reason: outcome.reason });
+      const reason = outcome.reason;
+      record(() => store.finishDelivery(sub.id, period, 'failed', reason, null));
+      report.failed.push({ ...where, reason });
       log.error({ subscription: sub.id, platform: sub.platform, reason: outcome.reason }, 'digest: delivery failed; a later run retries it');
     }
   }

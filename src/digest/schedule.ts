@@ -23,13 +23,16 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+/** Echoes a word back, cut short: the reply must not repeat a pasted essay. */
+const quote = (word: string): string => `"${word.length > 40 ? `${word.slice(0, 39)}…` : word}"`;
+
 const dayIndex = (word: string): number => DAYS.findIndex((d) => d === word || d.slice(0, 3) === word);
 
 /** "weekly [day] [HH:MM] [Zone/Name]" or "daily [HH:MM] [Zone/Name]"; defaults Monday, 09:00, the user's zone, else UTC. */
 export function parseChatSchedule(words: readonly string[], userTimeZone: string | undefined): Schedule {
   const [kind, ...rest] = words.map((w) => w.trim()).filter(Boolean);
   const lower = kind?.toLowerCase();
-  if (lower !== 'weekly' && lower !== 'daily') throw new ScheduleError(`"${kind ?? ''}" is not a schedule: say daily or weekly.`);
+  if (lower !== 'weekly' && lower !== 'daily') throw new ScheduleError(`${quote(kind ?? '')} is not a schedule: say daily or weekly.`);
   let day = 1;
   let hour = 9;
   let minute = 0;
@@ -41,11 +44,11 @@ export function parseChatSchedule(words: readonly string[], userTimeZone: string
     else if (time) {
       hour = Number(time[1]);
       minute = Number(time[2] ?? 0);
-      if (hour > 23 || minute > 59) throw new ScheduleError(`"${word}" is not a time of day: use 24-hour HH:MM, e.g. 09:00 or 17:30.`);
+      if (hour > 23 || minute > 59) throw new ScheduleError(`${quote(word)} is not a time of day: use 24-hour HH:MM, e.g. 09:00 or 17:30.`);
     } else if (word.includes('/') || word.toUpperCase() === 'UTC') {
-      if (!isTimeZone(word)) throw new ScheduleError(`"${word}" is not a time zone I know: use an IANA name such as Europe/Berlin or America/New_York.`);
+      if (!isTimeZone(word)) throw new ScheduleError(`${quote(word)} is not a time zone I know: use an IANA name such as Europe/Berlin or America/New_York.`);
       timeZone = word;
-    } else throw new ScheduleError(`I did not understand "${word}".`);
+    } else throw new ScheduleError(`I did not understand ${quote(word)}.`);
   }
   const zone = timeZone ?? (userTimeZone && isTimeZone(userTimeZone) ? userTimeZone : 'UTC');
   return { cron: `${minute} ${hour} * * ${lower === 'weekly' ? day : '*'}`, timeZone: zone };
@@ -65,7 +68,18 @@ export function validateSchedule(s: Schedule): Schedule {
   return { cron: s.cron.trim().split(/\s+/).join(' '), timeZone: s.timeZone };
 }
 
-const cron = (s: Schedule): Cron => new Cron(s.cron, { timezone: s.timeZone, paused: true, mode: '5-part' });
+// Parsed patterns, reused: a thousand channels usually share a handful of schedules.
+const parsed = new Map<string, Cron>();
+const cron = (s: Schedule): Cron => {
+  const key = `${s.cron}|${s.timeZone}`;
+  let job = parsed.get(key);
+  if (!job) {
+    job = new Cron(s.cron, { timezone: s.timeZone, paused: true, mode: '5-part' });
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(key, job);
+  }
+  return job;
+};
 
 /** The newest scheduled time at or before `at`, or null when there is none. */
 export function latestFire(s: Schedule, at: Date): Date | null {

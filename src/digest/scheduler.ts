@@ -10,6 +10,8 @@ export interface SchedulerOptions {
   readonly log: Logger;
   /** Deletes rows past the retention; run once a day. */
   readonly prune: (now: Date) => number;
+  /** After a failed run: e.g. reopen a database file that was read-only. */
+  readonly recover?: () => void;
   readonly now?: () => Date;
 }
 
@@ -38,6 +40,7 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
         // The store may be read-only or full; the next tick tries again, so say it once.
         if (!failing) log.error({ err: { message: (err as Error).message } }, 'digest: run failed; retrying every minute');
         failing = true;
+        options.recover?.();
         return null;
       },
     );
@@ -54,6 +57,8 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     const removed = options.prune(now());
     if (removed) log.info({ removed }, 'store: pruned rows past the retention');
   });
+  // Prune once at start too: a server restarted daily before 03:17 would otherwise never prune.
+  void daily.trigger();
   return {
     caughtUp,
     async stop() {

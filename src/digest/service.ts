@@ -28,7 +28,7 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
     start() {
       if (!config.scheduler) return null;
       const runner = new DigestRunner({ store: store.digest, catalog, sender: platformSenders(config, store.surface.conversationRefs), log, graceHours: config.digestGraceHours });
-      scheduler = startScheduler({ runner, log, prune: store.prune });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover });
       return scheduler;
     },
     async stop() {

@@ -4,7 +4,10 @@ import { cardToBlockKit } from '../render/block-kit.js';
 import type { Card } from '../render/card.js';
 import type { SubscriptionRecord } from '../store/digest-types.js';
 import { backoffMs, Pacer, realClock, type Clock, type PaceLimit } from './pacer.js';
-import type { DigestSender, SendOutcome } from './sender.js';
+import type { Delivery, DigestSender, SendOutcome } from './sender.js';
+
+/** Message metadata naming the delivery, so a restarted runner can see it already went out. */
+export const DIGEST_EVENT = 'which_tool_digest';
 
 const DEAD = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked']);
 /** Worth another try in this run: Slack's own trouble, not ours. */
@@ -13,7 +16,7 @@ const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'serv
 export interface SlackSenderOptions {
   readonly apiUrl: string;
   readonly botToken: string;
-  /** Per workspace. Slack does not publish a number; the default stays well inside observed limits. */
+  /** Per workspace. Slack publishes no number; 50/s with bursts of 50 is the start, lowered after any 429. */
   readonly workspacePace?: PaceLimit;
   /** chat.postMessage allows about one message a second per channel. */
   readonly channelPace?: PaceLimit;
@@ -26,18 +29,36 @@ export class SlackSender implements DigestSender {
   private readonly workspaces: Pacer;
   private readonly channels: Pacer;
   private readonly clock: Clock;
-  private readonly url: string;
+  private readonly api: string;
 
   constructor(private readonly options: SlackSenderOptions) {
     this.clock = options.clock ?? realClock;
-    this.workspaces = new Pacer(options.workspacePace ?? { perSecond: 20, burst: 20 }, this.clock);
+    this.workspaces = new Pacer(options.workspacePace ?? { perSecond: 50, burst: 50 }, this.clock);
     this.channels = new Pacer(options.channelPace ?? { perSecond: 1, burst: 1 }, this.clock);
-    this.url = `${options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`}chat.postMessage`;
+    this.api = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
   }
 
-  async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
+  /**
+   * Whether a message tagged with this delivery is among the channel's recent ones. Needs the
+   * channels:history (groups:history) scope; without it the answer is "no" and the digest is
+   * sent again: at least once rather than lost.
+   */
+  private async alreadyPosted(channel: string, key: string): Promise<boolean> {
+    const res = await (this.options.fetch ?? fetch)(`${this.api}conversations.history`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${this.options.botToken}` },
+      body: new URLSearchParams({ channel, limit: '50', include_all_metadata: 'true' }).toString(),
+      signal: AbortSignal.timeout(15_000),
+    }).catch(() => undefined);
+    const json = (await res?.json().catch(() => null)) as { ok?: boolean; messages?: { metadata?: { event_type?: string; event_payload?: { delivery?: string } } }[] } | null;
+    return Boolean(json?.ok && json.messages?.some((m) => m.metadata?.event_type === DIGEST_EVENT && m.metadata.event_payload?.delivery === key));
+  }
+
+  async send(sub: SubscriptionRecord, card: Card, delivery?: Delivery): Promise<SendOutcome> {
+    if (delivery?.recovering && (await this.alreadyPosted(sub.channel, delivery.key))) return { kind: 'sent' };
     const { text, blocks } = cardToBlockKit(card);
-    const body = JSON.stringify({ channel: sub.channel, text, blocks, unfurl_links: false, unfurl_media: false });
+    const metadata = delivery ? { metadata: { event_type: DIGEST_EVENT, event_payload: { delivery: delivery.key } } } : {};
+    const body = JSON.stringify({ channel: sub.channel, text, blocks, unfurl_links: false, unfurl_media: false, ...metadata });
     const max = this.options.maxAttempts ?? 6;
     let last = 'no attempt';
     for (let attempt = 1; attempt <= max; attempt++) {
@@ -45,7 +66,7 @@ export class SlackSender implements DigestSender {
       await this.workspaces.take(sub.workspace);
       let res: Response;
       try {
-        res = await (this.options.fetch ?? fetch)(this.url, {
+        res = await (this.options.fetch ?? fetch)(`${this.api}chat.postMessage`, {
           method: 'POST',
           headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${this.options.botToken}` },
           body,
@@ -59,7 +80,8 @@ export class SlackSender implements DigestSender {
       const json = (await res.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
       if (res.status === 429 || json?.error === 'ratelimited') {
         const wait = 1000 * Math.max(1, Number(res.headers.get('retry-after')) || 1);
-        this.workspaces.pause(sub.workspace, wait);
+        // Slack's workspace limit is unpublished: a 429 means ours is too fast there, so slow down.
+        this.workspaces.pause(sub.workspace, wait, 0.85);
         this.channels.pause(sub.channel, wait);
         last = 'rate limited';
         continue;

@@ -39,8 +39,11 @@ export class TeamsSender implements DigestSender {
     this.threads = new Pacer(options.threadPace ?? { perSecond: 6, burst: 1 }, this.clock);
   }
 
+  // The Bot Connector cannot read a conversation back, so a taken-over delivery is sent again:
+  // at least once, in the rare case a runner died between Teams accepting it and recording it.
   async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
-    const ref = this.options.refs.get(sub.channel);
+    // A reference saved from a thread (";messageid=…") also reaches its channel.
+    const ref = this.options.refs.get(sub.channel) ?? this.options.refs.list().find((r) => r.conversationId.split(';')[0] === sub.channel);
     const serviceUrl = serviceUrlOf(ref?.reference);
     if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: mention the bot once in that conversation' };
     const url = `${serviceUrl}/v3/conversations/${encodeURIComponent(sub.channel)}/activities`;
@@ -58,8 +61,8 @@ export class TeamsSender implements DigestSender {
       await this.tenants.take(ref.tenantId || sub.workspace);
       const token = await this.options.token?.();
       let status: number;
-      let text = '';
-      let retryAfter = 0;
+      let text: string;
+      let retryAfter: number;
       try {
         const res = await (this.options.fetch ?? fetch)(url, {
           method: 'POST',

@@ -3,8 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
-import { Recommender } from '../core/recommend.js';
 import type { Logger } from '../log/logger.js';
+import { TimedRecommender } from '../metrics/instrument.js';
+import { setCatalogInfo } from '../metrics/registry.js';
+import { metricsSurface } from '../metrics/route.js';
 import { createSlackSurface } from '../slack/surface.js';
 import { openDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
@@ -24,7 +26,8 @@ export interface StartOptions {
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
-  stop(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (cut off after graceMs), closes the store. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -32,7 +35,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const started = Date.now();
   const digest = options.store ? null : openDigestService(config, catalog, log);
   const deps: SurfaceDeps = {
-    recommender: new Recommender(catalog),
+    recommender: new TimedRecommender(catalog),
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
@@ -40,6 +43,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
+  surfaces.push(metricsSurface());
+  setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
 
   const server = createHttpServer({
@@ -60,9 +65,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     port,
     url,
-    async stop() {
-      server.closeIdleConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async stop(graceMs = 8_000) {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections close as soon as their request is answered; requests still
+      // running after the grace are cut off, so the store closes in time.
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
+      await drained;
+      clearInterval(sweep);
+      clearTimeout(cutOff);
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
     },

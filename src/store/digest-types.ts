@@ -16,6 +16,7 @@ export interface SubscriptionRecord {
   readonly timeZone: string;
   readonly status: 'active' | 'paused';
   readonly pausedReason: string | null;
+  /** When the current schedule was set: times before it are never due (no instant digest on a change). */
   readonly createdAt: Date;
 }
 
@@ -73,8 +74,12 @@ export interface DigestStore {
   removeSubscription(id: string): boolean;
   pauseSubscription(id: string, reason: string): void;
 
-  /** Claims (subscription, period) in one transaction; false when another runner has it or it is done. */
-  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): boolean;
+  /**
+   * Claims (subscription, period) in one transaction: 'new' for a first or retried attempt,
+   * 'taken-over' when a dead runner held it (it may have sent before dying), null when another
+   * runner has it or it is done.
+   */
+  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): 'new' | 'taken-over' | null;
   finishDelivery(subscriptionId: string, periodAt: Date, status: Exclude<DeliveryStatus, 'claimed'>, detail: string | null, catalogVersion: string | null): void;
   /** Records a missed period as skipped unless a row exists already. */
   skipDelivery(subscriptionId: string, periodAt: Date, detail: string): void;

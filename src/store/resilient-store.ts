@@ -14,13 +14,15 @@ export class ResilientStore implements SurfaceStore {
   constructor(
     private readonly inner: SurfaceStore,
     private readonly log: Logger,
+    /** Called after each failed write: e.g. reopen a file that was read-only. */
+    private readonly onFailure: () => void = () => undefined,
   ) {
-    const refs = inner.conversationRefs;
+    // Looked up per call: the inner store may sit on a connection that gets replaced.
     this.conversationRefs = {
-      save: (r: ConversationRefRecord) => this.write('conversationRefs.save', () => refs.save(r)),
-      remove: (id: string) => this.write('conversationRefs.remove', () => refs.remove(id)),
-      get: (id: string) => this.read(() => refs.get(id), undefined),
-      list: () => this.read(() => refs.list(), []),
+      save: (r: ConversationRefRecord) => this.write('conversationRefs.save', () => inner.conversationRefs.save(r)),
+      remove: (id: string) => this.write('conversationRefs.remove', () => inner.conversationRefs.remove(id)),
+      get: (id: string) => this.read(() => inner.conversationRefs.get(id), undefined),
+      list: () => this.read(() => inner.conversationRefs.list(), []),
     };
   }
 
@@ -54,6 +56,7 @@ export class ResilientStore implements SurfaceStore {
       }
     } catch (err) {
       this.dropped++;
+      this.onFailure();
       if (!this.failing) {
         this.failing = true;
         this.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, operation }, 'store: cannot write; answers go on without logging until it can');

@@ -27,6 +27,11 @@ const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
 /** Runs that may try one period of one subscription before it stays failed. */
 const MAX_ATTEMPTS = 5;
 
+// A Teams channel's requests are logged under their threads ("19:…@thread.tacv2;messageid=…"):
+// the channel's digest counts them all. The range (';' up to '<') keeps the index usable.
+const IN_CHANNEL = '(channel = @channel OR (channel >= @threads AND channel < @threadsEnd))';
+const inChannel = (channel: string) => ({ channel, threads: `${channel};`, threadsEnd: `${channel}<` });
+
 export const newSubscriptionId = (): string => `sub_${randomBytes(5).toString('hex')}`;
 
 export class SqliteDigestStore implements DigestStore {
@@ -37,7 +42,8 @@ export class SqliteDigestStore implements DigestStore {
       .prepare(`INSERT INTO subscriptions (id, platform, workspace, channel, schedule, time_zone, status, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)
         ON CONFLICT (platform, channel) DO UPDATE SET workspace = CASE WHEN excluded.workspace = '' THEN workspace ELSE excluded.workspace END,
-        schedule = excluded.schedule, time_zone = excluded.time_zone, status = 'active', paused_reason = NULL, updated_at = excluded.updated_at`)
+        schedule = excluded.schedule, time_zone = excluded.time_zone, status = 'active', paused_reason = NULL,
+        created_at = excluded.created_at, updated_at = excluded.updated_at`)
       .run(newSubscriptionId(), s.platform, s.workspace, s.channel, s.schedule, s.timeZone, now.getTime(), now.getTime());
     return this.findSubscription(s.platform, s.channel)!;
   }
@@ -53,7 +59,7 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   listSubscriptions(): SubscriptionRecord[] {
-    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY created_at, id').all() as SubRow[]).map(toSub);
+    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY created_at, rowid').all() as SubRow[]).map(toSub);
   }
 
   removeSubscription(id: string): boolean {
@@ -64,23 +70,24 @@ export class SqliteDigestStore implements DigestStore {
     this.db.prepare("UPDATE subscriptions SET status = 'paused', paused_reason = ?, updated_at = ? WHERE id = ?").run(reason, Date.now(), id);
   }
 
-  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): boolean {
+  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): 'new' | 'taken-over' | null {
     const at = periodAt.getTime();
-    const claim = this.db.transaction((): boolean => {
+    const claim = this.db.transaction((): 'new' | 'taken-over' | null => {
       const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, at) as DeliveryRow | undefined;
       if (!row) {
         this.db
           .prepare("INSERT INTO deliveries (subscription_id, period_at, status, owner, lease_until, attempts, updated_at) VALUES (?, ?, 'claimed', ?, ?, 1, ?)")
           .run(subscriptionId, at, owner.id, owner.leaseUntil(), Date.now());
-        return true;
+        return 'new';
       }
       // A failed send is retried by a later run in the same period; a stale claim is taken over.
-      const retake = (row.status === 'failed' && row.attempts < MAX_ATTEMPTS) || (row.status === 'claimed' && owner.isStale(row.owner ?? '', row.lease_until ?? 0));
-      if (!retake) return false;
+      const retry = row.status === 'failed' && row.attempts < MAX_ATTEMPTS;
+      const takeOver = row.status === 'claimed' && owner.isStale(row.owner ?? '', row.lease_until ?? 0);
+      if (!retry && !takeOver) return null;
       this.db
         .prepare("UPDATE deliveries SET status = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE subscription_id = ? AND period_at = ?")
         .run(owner.id, owner.leaseUntil(), Date.now(), subscriptionId, at);
-      return true;
+      return takeOver ? 'taken-over' : 'new';
     });
     return claim.immediate();
   }
@@ -127,8 +134,8 @@ export class SqliteDigestStore implements DigestStore {
 
   requestsIn(channel: string, from: Date, to: Date): RequestRow[] {
     const rows = this.db
-      .prepare('SELECT * FROM request_log WHERE channel = ? AND at >= ? AND at < ? ORDER BY at')
-      .all(channel, from.getTime(), to.getTime()) as Record<string, unknown>[];
+      .prepare(`SELECT * FROM request_log WHERE ${IN_CHANNEL} AND at >= @from AND at < @to ORDER BY at`)
+      .all({ ...inChannel(channel), from: from.getTime(), to: to.getTime() }) as Record<string, unknown>[];
     return rows.map((r) => ({
       at: new Date(r.at as number),
       category: r.category as RequestRow['category'],
@@ -143,8 +150,8 @@ export class SqliteDigestStore implements DigestStore {
 
   feedbackIn(channel: string, from: Date, to: Date): FeedbackTotals {
     const r = this.db
-      .prepare('SELECT COALESCE(SUM(helpful), 0) AS up, COUNT(*) - COALESCE(SUM(helpful), 0) AS down FROM feedback WHERE channel = ? AND at >= ? AND at < ?')
-      .get(channel, from.getTime(), to.getTime()) as FeedbackTotals;
+      .prepare(`SELECT COALESCE(SUM(helpful), 0) AS up, COUNT(*) - COALESCE(SUM(helpful), 0) AS down FROM feedback WHERE ${IN_CHANNEL} AND at >= @from AND at < @to`)
+      .get({ ...inChannel(channel), from: from.getTime(), to: to.getTime() }) as FeedbackTotals;
     return { up: r.up, down: r.down };
   }
 

@@ -23,6 +23,11 @@ export interface StandIn {
   /** Every request, accepted or not. */
   requests: number;
   inject: Injector;
+  /** Answer after this long, so that senders overlap. */
+  delayMs: number;
+  /** conversations.history calls (Slack), and whether the app has the scope for them. */
+  historyCalls: number;
+  historyScope: boolean;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
   });
 
 async function start(handle: (req: IncomingMessage, res: ServerResponse, self: StandIn) => Promise<void>, path: string): Promise<StandIn> {
-  const self: StandIn = { url: '', accepted: [], requests: 0, inject: () => undefined, close: async () => undefined };
+  const self: StandIn = { url: '', accepted: [], requests: 0, inject: () => undefined, delayMs: 0, historyCalls: 0, historyScope: true, close: async () => undefined };
   const server: Server = createServer((req, res) => void handle(req, res, self).catch(() => res.writeHead(500).end()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -54,12 +59,22 @@ export function slackStandIn(): Promise<StandIn> {
   return start(async (req, res, self) => {
     const raw = await readBody(req);
     const n = ++self.requests;
+    if (self.delayMs) await new Promise((r) => setTimeout(r, self.delayMs));
+    if (req.url?.endsWith('/conversations.history')) {
+      self.historyCalls++;
+      const channel = new URLSearchParams(raw).get('channel');
+      const messages = self.accepted.filter((m) => m.channel === channel).map((m) => ({ type: 'message', text: m.body.text, metadata: m.body.metadata }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify(self.historyScope ? { ok: true, messages: messages.reverse() } : { ok: false, error: 'missing_scope' }));
+    }
     if (!req.url?.endsWith('/chat.postMessage')) return void res.writeHead(404).end();
     const body = JSON.parse(raw) as Record<string, unknown>;
     const channel = String(body.channel);
     const attempt = (attempts.get(channel) ?? 0) + 1;
     attempts.set(channel, attempt);
     const injected = self.inject(channel, attempt, n);
+    // Status 0: accept the message but never answer, as when the sender dies mid-request.
+    if (injected?.status === 0) return void self.accepted.push({ channel, body, authorization: req.headers.authorization, at: Date.now() });
     if (injected) {
       res.writeHead(injected.status, { 'content-type': 'application/json', ...injected.headers });
       return void res.end(JSON.stringify(injected.body ?? { ok: false, error: 'ratelimited' }));

@@ -1,0 +1,156 @@
+// The composer on a real SQLite file: what the digest says for a busy week, a quiet week, and
+// after the catalog changed; rendered by the same renderers as answers.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/core/catalog.js';
+import { snapshotOf } from '../../src/digest/catalog-changes.js';
+import { composeDigest } from '../../src/digest/compose.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { cardToAdaptiveCard } from '../../src/render/adaptive-card.js';
+import { cardToBlockKit } from '../../src/render/block-kit.js';
+import { digestCard } from '../../src/render/digest-card.js';
+import { cardToText } from '../../src/render/text.js';
+import { openSqliteStore, type OpenStore } from '../../src/store/sqlite.js';
+import type { RequestLogEntry } from '../../src/store/types.js';
+import { copyOfData, shippedCatalog } from '../helpers/catalog.js';
+import { tempDbPath } from './stand-ins.js';
+
+const stores: OpenStore[] = [];
+afterEach(() => stores.splice(0).forEach((s) => s.close()));
+const open = (logRequestText = true): OpenStore => {
+  const s = openSqliteStore({ path: tempDbPath(), logRequestText, retentionDays: 90, log: silentLogger() });
+  stores.push(s);
+  return s;
+};
+
+const PERIOD = new Date('2026-12-07T08:00:00Z'); // Monday 09:00 Berlin
+const IN_WEEK = new Date('2026-12-03T10:00:00Z');
+const LAST_WEEK = new Date('2026-11-26T10:00:00Z');
+const entry = (over: Partial<RequestLogEntry>): RequestLogEntry => ({
+  at: IN_WEEK, surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', industry: 'retail', confidence: 0.9,
+  volume: null, matched: true, useCase: null, text: 'a request', ...over,
+});
+
+function subscribe(store: OpenStore) {
+  return store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+}
+
+describe('digest composer', () => {
+  it('counts by category and industry with the change, estimates spend, lists use cases and what needs attention', () => {
+    const store = open();
+    const sub = subscribe(store);
+    const log = (e: Partial<RequestLogEntry>): void => store.surface.logRequest(entry(e));
+    log({ volume: { count: 300, unit: 'image', period: 'month' }, useCase: 'product-photos' });
+    log({ volume: { count: 100, unit: 'image', period: 'week' } });
+    log({ category: 'llm', industry: 'finance', useCase: 'summarize' });
+    log({ category: 'llm', industry: null, useCase: 'summarize' });
+    log({ category: null, industry: null, matched: false, confidence: 0, text: 'book me a meeting room' });
+    log({ category: 'video', confidence: 0.2, text: 'something vague about clips' });
+    log({ channel: 'C2', category: 'audio' }); // another channel: not counted
+    log({ at: LAST_WEEK, category: 'image' });
+    log({ at: LAST_WEEK, category: 'llm' });
+    log({ at: LAST_WEEK, category: 'llm' });
+    log({ at: LAST_WEEK, category: 'llm' });
+    store.surface.recordFeedback({ at: IN_WEEK, surface: 'teams', workspace: 'T1', channel: 'C1', category: 'image', helpful: true, catalogVersion: 'v' });
+    store.surface.recordFeedback({ at: IN_WEEK, surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: false, catalogVersion: 'v' });
+    store.surface.recordFeedback({ at: IN_WEEK, surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: true, catalogVersion: 'v' });
+
+    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    expect(d.periodWord).toBe('week');
+    expect(d.total).toBe(6);
+    expect(d.previousTotal).toBe(4);
+    expect(d.byCategory).toEqual([
+      { name: 'Image generator', count: 2, change: 1 },
+      { name: 'Language model', count: 2, change: -1 },
+      { name: 'Video generator', count: 1, change: 1 },
+    ]);
+    expect(d.byIndustry[0]).toEqual({ name: expect.stringMatching(/retail/i), count: 3, change: -1 });
+    // 300 images/month at $0.01–$0.50, plus 100/week (×365/12/7 weeks a month).
+    const weeks = 365 / 12 / 7;
+    expect(d.spend?.requests).toBe(2);
+    expect(d.spend?.low).toBeCloseTo(3 + 100 * 0.01 * weeks, 6);
+    expect(d.spend?.high).toBeCloseTo(150 + 100 * 0.5 * weeks, 6);
+    expect(d.topUseCases[0]).toEqual({ title: expect.any(String), count: 2 });
+    expect(d.attention).toEqual({ unanswered: 1, lowConfidence: 1, examples: ['book me a meeting room', 'something vague about clips'] });
+    expect(d.feedback).toEqual({ up: 2, down: 1 });
+    expect(d.catalogChanges).toBeNull();
+
+    const text = cardToText(digestCard(d));
+    expect(text).toContain('6 requests this week (+2 on the last week)');
+    expect(text).toMatch(/Likely spend: \$\d+(\.\d+)?–\$\d+ a month/);
+    expect(text).toContain('For the catalog owners');
+    expect(text).toContain('👍 2 · 👎 1');
+    expect(text).toContain('Tool tip');
+  });
+
+  it('gives a quiet period a short digest with a tip and a case study, never an empty message', () => {
+    const store = open();
+    const sub = subscribe(store);
+    const card = digestCard(composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD }));
+    const text = cardToText(card);
+    expect(text).toContain('No one asked Which Tool here this week');
+    expect(text).toMatch(/Tool tip: .+/);
+    expect(text).toMatch(/Case study, /);
+    expect(card.summary).toMatch(/quiet week/);
+    const slack = cardToBlockKit(card);
+    expect(slack.text.length).toBeGreaterThan(10);
+    expect(slack.blocks.length).toBeGreaterThan(2);
+    expect(cardToAdaptiveCard(card).body.length).toBeGreaterThan(2);
+  });
+
+  it('keeps request text out of the digest when text logging is off', () => {
+    const store = open(false);
+    const sub = subscribe(store);
+    store.surface.logRequest(entry({ matched: false, category: null, text: 'secret project codename' }));
+    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    expect(d.attention).toEqual({ unanswered: 1, lowConfidence: 0, examples: [] });
+    expect(cardToText(digestCard(d))).not.toContain('secret');
+  });
+
+  it('counts a Teams channel\'s requests made in its threads', () => {
+    const store = open();
+    const sub = store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+    store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2;messageid=1700000000001' }));
+    store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2;messageid=1700000000002' }));
+    store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2' }));
+    store.surface.logRequest(entry({ channel: '19:abcd@thread.tacv2' }));
+    store.surface.recordFeedback({ at: IN_WEEK, surface: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2;messageid=1', category: null, helpful: true, catalogVersion: 'v' });
+    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    expect(d.total).toBe(3);
+    expect(d.feedback).toEqual({ up: 1, down: 0 });
+  });
+
+  it('rotates the tip from one digest to the next', () => {
+    const store = open();
+    const sub = subscribe(store);
+    const tips = new Set<string>();
+    for (let week = 0; week < 4; week++) {
+      const at = new Date(PERIOD.getTime() + week * 7 * 86_400_000);
+      tips.add(JSON.stringify(composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: at }).tip));
+      store.digest.skipDelivery(sub.id, at, 'test');
+      store.db.prepare("UPDATE deliveries SET status = 'sent' WHERE period_at = ?").run(at.getTime());
+    }
+    expect(tips.size).toBe(4);
+  });
+
+  it('names the tools added and retired since the last digest', () => {
+    const store = open();
+    const sub = subscribe(store);
+    const before = shippedCatalog();
+    store.digest.saveCatalogSnapshot(snapshotOf(before));
+    store.digest.skipDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'test');
+    store.digest.finishDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'sent', null, before.version);
+
+    const dir = copyOfData();
+    const file = join(dir, 'categories.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('Pika Labs', 'Pika 2'));
+    const usesFile = join(dir, 'use-cases.json');
+    writeFileSync(usesFile, readFileSync(usesFile, 'utf8').replaceAll('Pika Labs', 'Pika 2'));
+    const after = loadCatalog(dir);
+    expect(after.version).not.toBe(before.version);
+    const d = composeDigest({ store: store.digest, catalog: after, sub, periodAt: PERIOD });
+    expect(d.catalogChanges).toMatchObject({ added: ['Pika 2'], removed: ['Pika Labs'], from: before.version, to: after.version });
+    expect(cardToText(digestCard(d))).toContain('Catalog updated since the last digest: new tools: Pika 2; retired: Pika Labs');
+  });
+});
