@@ -140,6 +140,8 @@ export interface BlockKitMessage {
 export function cardToBlockKit(card: Card, maxBlocks: number = L.blocks): BlockKitMessage {
   const seen = new Map<string, number>();
   let blocks = card.elements.flatMap((e) => blocksFor(e, seen));
+  // Views and some clients refuse an empty block list: show the summary instead.
+  if (!blocks.length) blocks = [{ type: 'section', text: mrkdwn(fitEscaped(card.summary, L.sectionText)) }];
   if (blocks.length > maxBlocks) {
     blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [mrkdwn('Shortened to fit Slack.')] }];
   }

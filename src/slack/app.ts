@@ -29,6 +29,8 @@ export function buildSlackApp(deps: SurfaceDeps, config: SlackConfig, receiver: 
     authorize: identity.authorize(() => app.client),
     logger: boltLogger(log),
     clientOptions: webClientOptions(config),
+    // No listener uses Bolt's per-conversation state; skipping it saves a lookup per request.
+    convoStore: false,
   });
   app.use(skipRedelivered(new SeenEvents(), log));
   registerListeners(app, deps);

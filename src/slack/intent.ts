@@ -1,4 +1,6 @@
 // What a piece of typed text asks for: help, a digest command, or a recommendation.
+import { MAX_REQUEST_CHARS } from '../core/errors.js';
+
 export type Intent =
   | { readonly kind: 'help' }
   | { readonly kind: 'digest'; readonly args: string }
@@ -6,6 +8,8 @@ export type Intent =
 
 export function readIntent(raw: string): Intent {
   const text = raw.trim();
+  // Too long for anything: the request check refuses it politely, whatever it starts with.
+  if (text.length > MAX_REQUEST_CHARS) return { kind: 'ask', text: raw };
   if (text === '' || /^help[.!?]?$/i.test(text)) return { kind: 'help' };
   const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
   if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };

@@ -39,3 +39,9 @@ export async function showCard(ctx: ActionContext, card: Card): Promise<void> {
   const ephemeral = Boolean((body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral);
   await respond({ response_type: 'ephemeral', replace_original: ephemeral, ...cardToBlockKit(card) });
 }
+
+/** A short note next to the card (thanks, "can't post there"): never replaces the answer. */
+export async function showNote(ctx: ActionContext, card: Card): Promise<void> {
+  if (ctx.body.view || !ctx.respond) return showCard(ctx, card);
+  await ctx.respond({ response_type: 'ephemeral', replace_original: false, ...cardToBlockKit(card) });
+}

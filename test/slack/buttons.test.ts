@@ -71,6 +71,8 @@ describe('answer card buttons', () => {
       await click('share');
       const [r] = await slack.waitFor('response_url');
       expect(JSON.stringify(r!.body)).toContain('/invite @Which Tool');
+      // The private answer stays, so the person can still read it.
+      expect(r!.body.replace_original).toBe(false);
     } finally {
       delete slack.answers['chat.postMessage'];
       slack.answers['chat.postMessage'] = (c) => ({ ok: true, channel: c.body.channel, ts: '1.2' });
@@ -124,12 +126,31 @@ describe('answer card buttons', () => {
     }
   });
 
+  it('a button this version does not know is acked at once and answered politely', async () => {
+    const t0 = Date.now();
+    await click('launch_rocket', value());
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    const [r] = await slack.waitFor('response_url');
+    expect(headerOf(r!.body)).toBe('That button no longer works');
+  });
+
   it('a button in the answer modal updates the modal in place', async () => {
     const view = { id: 'VANSWER', type: 'modal', hash: 'h1', callback_id: 'which_tool_answer', private_metadata: JSON.stringify({ channel: CHANNEL }) };
     await click('alternatives', value(), { view, responseUrl: undefined });
     const [u] = await slack.waitFor('views.update');
     expect(u!.body.view_id).toBe('VANSWER');
     expect(JSON.stringify(u!.body.view)).toContain('Other options');
+  });
+
+  it('an example button in App Home opens the answer in a modal', async () => {
+    const view = { id: 'VHOME', type: 'home', hash: 'h2', callback_id: '', private_metadata: '' };
+    await click('example.4', JSON.stringify({ q: 'write unit tests for this React component' }), { view, responseUrl: undefined });
+    const [o] = await slack.waitFor('views.open');
+    expect(o!.body.trigger_id).toBe('123.456.def');
+    const opened = o!.body.view as { type: string; blocks: unknown[] };
+    expect(opened.type).toBe('modal');
+    expect(headerOf(opened as unknown as Record<string, unknown>).toLowerCase()).toMatch(/cod/);
+    expect(JSON.stringify(opened.blocks)).not.toContain('"share"');
   });
 
   it('Share from the modal posts in the channel the shortcut was used in', async () => {

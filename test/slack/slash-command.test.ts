@@ -75,8 +75,11 @@ describe('/whichtool', () => {
 
   it('refuses a request over 2,000 characters politely, without answering it', async () => {
     const before = app.store.requests.length;
-    const reply = (await postToSlackRoute(app.server.url, slashCommand('make an image '.repeat(200), slack.responseUrl('l')))).json as Reply;
-    expect(allText(reply)).toContain('longer than 2,000 characters');
+    for (const text of ['make an image '.repeat(200), `digest ${'weekly '.repeat(400)}`, `help ${'x'.repeat(2100)}`]) {
+      const res = await postToSlackRoute(app.server.url, slashCommand(text, slack.responseUrl('l')));
+      expect(res.status).toBe(200);
+      expect(allText(res.json as Reply)).toContain('longer than 2,000 characters');
+    }
     expect(app.store.requests.length).toBe(before);
   });
 

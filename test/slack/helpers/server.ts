@@ -2,7 +2,6 @@
 // Slack on, pointed at a stand-in.
 import { loadConfig } from '../../../src/config/config.js';
 import { loadCatalog, type Catalog } from '../../../src/core/catalog.js';
-import type { DigestCommands } from '../../../src/digest/commands.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { startServer, type RunningServer } from '../../../src/server/start.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -36,4 +35,3 @@ export async function startSlackServer(apiUrl: string, env: Record<string, strin
   return { server, store, stop: () => server.stop() };
 }
 
-export type { DigestCommands };

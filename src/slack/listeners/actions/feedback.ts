@@ -1,6 +1,7 @@
 // 👍 / 👎: stored with the category and catalog version, never the user or the text.
 import { noticeCard } from '../../../render/answer-card.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
+import { showNote } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const THANKS = noticeCard('Thanks for the feedback', 'It helps keep the catalog honest.');
@@ -18,6 +19,6 @@ export const feedback = (deps: SurfaceDeps, helpful: boolean) => async (args: Bu
     helpful,
     catalogVersion: b.payload.v ?? answer.catalog.version,
   });
-  // A small private note; the answer itself stays where it is.
-  if (b.ctx.respond) await b.ctx.respond({ response_type: 'ephemeral', replace_original: false, text: THANKS.summary });
+  // In a message: a small private note, the answer stays. In App Home: nothing to update.
+  if (b.ctx.body.view?.type !== 'home') await showNote(b.ctx, THANKS);
 };

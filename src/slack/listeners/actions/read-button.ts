@@ -32,3 +32,9 @@ export async function readButton(args: ButtonArgs): Promise<Button | undefined> 
   };
   return { ctx, payload, asker };
 }
+
+/** A button this version does not know: acknowledged and answered politely. */
+export async function staleButton(args: ButtonArgs): Promise<void> {
+  await args.ack();
+  await showCard({ body: args.body, client: args.client, ...(args.respond ? { respond: args.respond } : {}) }, STALE_BUTTON);
+}

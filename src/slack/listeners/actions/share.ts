@@ -3,7 +3,7 @@
 import { answerCard, noticeCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
-import { shareTarget, showCard } from '../../reply.js';
+import { shareTarget, showCard, showNote } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const CANNOT_POST = noticeCard(
@@ -15,7 +15,7 @@ export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<vo
   const b = await readButton(args);
   if (!b) return;
   const target = shareTarget(b.ctx.body);
-  if (!target.channel) return showCard(b.ctx, CANNOT_POST);
+  if (!target.channel) return showNote(b.ctx, CANNOT_POST);
   const answer = deps.recommender.ask(b.payload.q, b.payload.prefer ? { prefer: b.payload.prefer } : {});
   const posted = await b.ctx.client.chat
     .postMessage({
@@ -31,7 +31,7 @@ export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<vo
         return false;
       },
     );
-  if (!posted) return showCard(b.ctx, CANNOT_POST);
+  if (!posted) return showNote(b.ctx, CANNOT_POST);
   if (b.ctx.body.view) return showCard(b.ctx, noticeCard('Shared', 'The answer is now in the conversation.'));
   if (b.ctx.respond) await b.ctx.respond({ delete_original: true });
 };

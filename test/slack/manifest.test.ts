@@ -1,0 +1,66 @@
+// The Slack manifests agree with the code: the command, the shortcut's callback_id, the
+// events the listeners handle, the route, and the least bot scopes those need.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMAND } from '../../src/slack/listeners/commands/index.js';
+import { SHORTCUT_ID } from '../../src/slack/listeners/shortcuts/which-tool-for-this.js';
+import { SLACK_EVENTS_PATH } from '../../src/slack/surface.js';
+
+const read = (name: string): string => readFileSync(resolve(process.cwd(), 'manifests/slack', name), 'utf8');
+
+/** The `- item` lines under a `key:` line, for this manifest's simple YAML. */
+function listUnder(yaml: string, key: string): string[] {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `${key}:`);
+  expect(start, `${key} present`).toBeGreaterThan(-1);
+  const indent = lines[start]!.search(/\S/);
+  const out: string[] = [];
+  for (const l of lines.slice(start + 1)) {
+    if (l.trim().startsWith('#') || !l.trim()) continue;
+    if (l.search(/\S/) <= indent && !l.trim().startsWith('-')) break;
+    const m = /^\s*-\s+(\S+)/.exec(l);
+    if (m && l.search(/\S/) >= indent) out.push(m[1]!);
+  }
+  return out;
+}
+
+const LEAST_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'];
+const EVENTS = ['app_home_opened', 'app_mention', 'message.im'];
+
+describe.each([
+  ['manifest.yaml', 'http'],
+  ['manifest.socket-mode.yaml', 'socket'],
+] as const)('%s', (file, mode) => {
+  const yaml = read(file);
+
+  it('declares the slash command and the message shortcut the code listens for', () => {
+    expect(yaml).toContain(`- command: ${COMMAND}`);
+    expect(yaml).toMatch(new RegExp(`type: message\\s+callback_id: ${SHORTCUT_ID}`));
+    expect(yaml).toMatch(/name: Which tool for this\?/);
+  });
+
+  it('asks for the least bot scopes and the events the listeners handle', () => {
+    expect(listUnder(yaml, 'bot').sort()).toEqual(LEAST_SCOPES);
+    expect(listUnder(yaml, 'bot_events').sort()).toEqual(EVENTS);
+  });
+
+  it('turns on interactivity and App Home', () => {
+    expect(yaml).toMatch(/interactivity:\s+is_enabled: true/);
+    expect(yaml).toMatch(/home_tab_enabled: true/);
+    expect(yaml).toMatch(/messages_tab_enabled: true/);
+  });
+
+  it(mode === 'http' ? 'points every request URL at /slack/events on a placeholder host' : 'uses Socket Mode and has no request URLs', () => {
+    const urls = [...yaml.matchAll(/(?:url|request_url): (\S+)/g)].map((m) => m[1]!);
+    if (mode === 'http') {
+      expect(urls).toHaveLength(3);
+      for (const u of urls) expect(new URL(u).pathname).toBe(SLACK_EVENTS_PATH);
+      for (const u of urls) expect(new URL(u).hostname).toMatch(/example\.com$/);
+      expect(yaml).toContain('socket_mode_enabled: false');
+    } else {
+      expect(urls).toEqual([]);
+      expect(yaml).toContain('socket_mode_enabled: true');
+    }
+  });
+});
