@@ -1,5 +1,7 @@
 // Structured JSON logs. Secrets are redacted by path; request text is logged only at debug.
+// Lines written while serving an HTTP request carry its id (reqId).
 import { pino, type Logger } from 'pino';
+import { currentRequestId } from './request-context.js';
 
 export type { Logger };
 
@@ -9,9 +11,20 @@ const REDACT = [
   'headers.authorization', 'req.headers.authorization', 'headers["x-slack-signature"]',
 ];
 
+const withRequestId = (): Record<string, string> => {
+  const reqId = currentRequestId();
+  return reqId ? { reqId } : {};
+};
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level, base: { app: 'which-tool' }, redact: { paths: REDACT, censor: '[redacted]' }, timestamp: pino.stdTimeFunctions.isoTime },
+    {
+      level,
+      base: { app: 'which-tool' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: withRequestId,
+    },
     destination ?? process.stdout,
   );
 }

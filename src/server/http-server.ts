@@ -1,7 +1,11 @@
 // The one HTTP server: routes requests to surfaces, enforces the body-size limit, answers
 // /healthz, and never lets a handler's failure take the process down or leak internals.
+// Every request gets an id (X-Request-Id), one log line (method, route, status, ms; never the
+// body) and a count in /metrics by surface and status class.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger.js';
+import { requestIdFor, withRequestId } from '../log/request-context.js';
+import { httpDuration, httpRequests, statusClass } from '../metrics/registry.js';
 import { MAX_BODY_BYTES, type Mountable, type Route } from './routes.js';
 
 export interface HttpServerOptions {
@@ -10,6 +14,14 @@ export interface HttpServerOptions {
   readonly health: () => Record<string, unknown>;
 }
 
+interface Mounted {
+  readonly route: Route;
+  readonly surface: string;
+}
+
+/** Probes and scrapes arrive every few seconds: their lines would drown the real traffic. */
+const QUIET_SURFACES = new Set(['health', 'metrics']);
+
 const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -17,14 +29,13 @@ const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
 };
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const table = new Map<string, Route>();
-  for (const s of options.surfaces) for (const r of s.routes) table.set(`${r.method} ${r.path}`, r);
+  const { log } = options;
+  const table = new Map<string, Mounted>();
+  for (const s of options.surfaces) for (const r of s.routes) table.set(`${r.method} ${r.path}`, { route: r, surface: s.name });
 
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+  const dispatch = (req: IncomingMessage, res: ServerResponse, path: string, mounted: Mounted | undefined): void => {
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok', ...options.health() });
-    const route = table.get(`${req.method} ${path}`);
-    if (!route) return sendJson(res, 404, { error: 'not found' });
+    if (!mounted) return sendJson(res, 404, { error: 'not found' });
     // Limits by the declared length: reading the body here would race the surface's own reader.
     // Slack and the Bot Framework always declare it, so a chunked upload is refused.
     const declared = req.headers['content-length'];
@@ -37,10 +48,37 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return sendJson(res, 413, { error: 'request body too large' });
     }
     Promise.resolve()
-      .then(() => route.handler(req, res))
+      .then(() => mounted.route.handler(req, res))
       .catch((err: unknown) => {
-        options.log.error({ err, route: path }, 'handler failed');
+        log.error({ err, route: path }, 'handler failed');
         sendJson(res, 500, { error: 'internal error' });
       });
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const id = requestIdFor(req.headers['x-request-id']);
+    res.setHeader('x-request-id', id);
+    const path = (req.url ?? '/').split('?')[0]!;
+    const mounted = table.get(`${req.method} ${path}`);
+    const isHealth = req.method === 'GET' && path === '/healthz';
+    const surface = isHealth ? 'health' : (mounted?.surface ?? 'none');
+    // Unknown paths share one label: a scanner must not mint a time series per URL.
+    const route = isHealth || mounted ? path : 'unmatched';
+    res.once('close', () => {
+      const ms = performance.now() - started;
+      const status = res.writableFinished ? res.statusCode : 499;
+      httpRequests.inc({ surface, route, status_class: statusClass(status) });
+      httpDuration.observe({ surface }, ms / 1000);
+      const line = { reqId: id, method: req.method, route, surface, status, ms: Math.round(ms * 10) / 10 };
+      if (QUIET_SURFACES.has(surface) && status < 400) log.debug(line, 'request');
+      else log.info(line, 'request');
+    });
+    withRequestId(id, () => dispatch(req, res, path, mounted));
   });
+  // Slow or stalled clients must not hold connections open: Slack and Teams send whole
+  // requests at once and expect an answer within seconds.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }

@@ -1,0 +1,60 @@
+// The process's Prometheus registry and the metrics every part reports into. One registry per
+// process (one server per process in production), so any part can count without plumbing.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export const registry = new Registry();
+// Process RSS, heap, event-loop lag and GC: what an operator checks first when latency drifts.
+collectDefaultMetrics({ register: registry });
+
+export const httpRequests = new Counter({
+  name: 'which_tool_http_requests_total',
+  help: 'HTTP requests by surface (slack, teams, health, metrics, none), route and status class',
+  labelNames: ['surface', 'route', 'status_class'] as const,
+  registers: [registry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'which_tool_http_request_duration_seconds',
+  help: 'Time from request to response end, by surface',
+  labelNames: ['surface'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3],
+  registers: [registry],
+});
+
+export const answerDuration = new Histogram({
+  name: 'which_tool_answer_duration_seconds',
+  help: 'Time the core takes to answer one request, by outcome (recommended, nothing_fits, error)',
+  labelNames: ['outcome'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+  registers: [registry],
+});
+
+export const digestDeliveries = new Counter({
+  name: 'which_tool_digest_deliveries_total',
+  help: 'Digests delivered, by platform',
+  labelNames: ['platform'] as const,
+  registers: [registry],
+});
+
+export const digestFailures = new Counter({
+  name: 'which_tool_digest_failures_total',
+  help: 'Digest deliveries that failed (retried later) or found their target gone (dead: subscription paused)',
+  labelNames: ['platform', 'kind'] as const,
+  registers: [registry],
+});
+
+export const catalogInfo = new Gauge({
+  name: 'which_tool_catalog_info',
+  help: 'The catalog this process answers from; always 1, the version is in the labels',
+  labelNames: ['version', 'as_of'] as const,
+  registers: [registry],
+});
+
+/** Status code to the class Prometheus dashboards group by: 2xx, 4xx, 5xx. */
+export const statusClass = (status: number): string => `${Math.floor(status / 100)}xx`;
+
+export function setCatalogInfo(catalog: { readonly version: string; readonly asOf: string }): void {
+  // A reload with a new version must not leave the old series at 1.
+  catalogInfo.reset();
+  catalogInfo.set({ version: catalog.version, as_of: catalog.asOf }, 1);
+}
