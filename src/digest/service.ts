@@ -8,6 +8,7 @@ import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
 import { ChatDigestCommands } from './chat-commands.js';
 import { DigestRunner } from './runner.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
+import { countingSender } from '../metrics/digest.js';
 import { platformSenders } from './senders.js';
 
 export interface DigestService {
@@ -27,7 +28,7 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
     commands,
     start() {
       if (!config.scheduler) return null;
-      const runner = new DigestRunner({ store: store.digest, catalog, sender: platformSenders(config, store.surface.conversationRefs), log, graceHours: config.digestGraceHours });
+      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(platformSenders(config, store.surface.conversationRefs)), log, graceHours: config.digestGraceHours });
       scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover });
       return scheduler;
     },

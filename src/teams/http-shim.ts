@@ -1,7 +1,5 @@
-// Our server is plain node:http; the Bot Framework adapter expects an Express-like request with
-// a parsed body and a response with status/header/send. This is that bridge, and nothing more.
+// Our server is plain node:http: read the activity's JSON body, and write the turn's result.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
 import { MAX_BODY_BYTES } from '../server/routes.js';
 
 export type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; message: string };
@@ -27,42 +25,17 @@ export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
   return { ok: true, body: parsed as Record<string, unknown> };
 }
 
-export const toBotRequest = (req: IncomingMessage, body: Record<string, unknown>): BotRequest => ({
-  body,
-  headers: req.headers,
-  method: req.method ?? 'POST',
-});
-
-/** Collects what the adapter says and writes it once, as JSON when the body is an object. */
-export function toBotResponse(res: ServerResponse): BotResponse {
-  let status = 200;
-  let body: unknown;
-  const headers: Record<string, string> = {};
-  return {
-    socket: res.socket,
-    status(code: number) {
-      status = code;
-    },
-    header(name: string, value: unknown) {
-      headers[name.toLowerCase()] = String(value);
-    },
-    send(data: unknown) {
-      body = data;
-    },
-    end() {
-      if (res.headersSent) return;
-      if (body === undefined || body === null) {
-        res.writeHead(status, headers);
-        res.end();
-        return;
-      }
-      const isText = typeof body === 'string';
-      const payload = isText ? (body as string) : JSON.stringify(body);
-      // Adapter error texts can carry internals (stack lines, token details): status words only.
-      const safe = status >= 400 ? JSON.stringify({ error: status === 401 ? 'unauthorized' : 'request refused' }) : payload;
-      const type = status >= 400 || !isText ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
-      res.writeHead(status, { ...headers, 'content-type': type });
-      res.end(safe);
-    },
-  };
+/** Writes the turn's outcome; error statuses carry a status word only, never adapter internals. */
+export function writeResult(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (status >= 400) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: status === 401 ? 'unauthorized' : 'request refused' }));
+  } else if (body === undefined || body === null) {
+    res.writeHead(status);
+    res.end();
+  } else {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  }
 }

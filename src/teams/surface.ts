@@ -7,7 +7,9 @@ import type { SurfaceDeps } from '../server/deps.js';
 import type { Mountable } from '../server/routes.js';
 import { createAdapter } from './adapter.js';
 import { WhichToolBot } from './bot.js';
-import { readJsonBody, toBotRequest, toBotResponse } from './http-shim.js';
+import { readJsonBody, writeResult } from './http-shim.js';
+import type { Activity } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -26,7 +28,15 @@ export async function createTeamsSurface(deps: SurfaceDeps, config: TeamsConfig)
       res.end(JSON.stringify({ error: body.message }));
       return;
     }
-    await adapter.process(toBotRequest(req, body.body), toBotResponse(res), (context) => bot.run(context));
+    const auth = req.headers.authorization ?? '';
+    try {
+      const invoke = await adapter.handle(auth, body.body as Partial<Activity> as Activity, (context) => bot.run(context));
+      writeResult(res, invoke?.status ?? 200, invoke?.body);
+    } catch (err) {
+      const unauthorized = err instanceof AuthenticationError;
+      if (!unauthorized) deps.log.warn({ err: { message: (err as Error).message } }, 'teams: turn failed');
+      writeResult(res, unauthorized ? 401 : 500);
+    }
   };
 
   return { name: 'teams', routes: [{ method: 'POST', path: TEAMS_PATH, handler }] };

@@ -1,6 +1,6 @@
 // Installation (conversation references + welcome), the "Find an AI tool" message extension,
 // and the transport's refusals: unsigned requests with an app id, bodies that are not activities.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -101,6 +101,8 @@ describe('Teams transport', () => {
   it('with an app id, refuses an unsigned request with 401 and sends nothing', async () => {
     const connector = await new Connector().start();
     const bot = await startBot({ teams: { appId: '00000000-0000-0000-0000-000000000001', appPassword: 'not-a-real-secret' } });
+    // Refusals must not print stack traces (botbuilder's process() console.errors each one).
+    const stderr = vi.spyOn(console, 'error');
     try {
       const res = await post(bot.url, message(connector.url, 'personal', 'make a jingle'));
       expect(res.status).toBe(401);
@@ -108,7 +110,9 @@ describe('Teams transport', () => {
       const forged = await post(bot.url, message(connector.url, 'personal', 'make a jingle'), { authorization: 'Bearer not.a.jwt' });
       expect(forged.status).toBe(401);
       expect(connector.received).toHaveLength(0);
+      expect(stderr).not.toHaveBeenCalled();
     } finally {
+      stderr.mockRestore();
       await bot.stop();
       await connector.stop();
     }
