@@ -6,6 +6,7 @@ import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
 import { createLogger } from '../log/logger.js';
 import { startServer } from './start.js';
+import { welcomeText } from './welcome.js';
 
 /** Requests in flight get this long; then they are cut off and the store closes. */
 const DRAIN_MS = 8_000;
@@ -17,6 +18,8 @@ try {
   const log = createLogger(config.logLevel);
   const catalog = loadCatalog(config.dataDir);
   const running = await startServer({ config, catalog, log });
+  const welcome = welcomeText(running.url, config);
+  if (welcome) process.stderr.write(`${welcome}\n`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
