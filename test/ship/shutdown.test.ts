@@ -45,7 +45,7 @@ describe('SIGTERM', () => {
     expect(connector.received.some((r) => JSON.stringify(r.body).length > 0)).toBe(true);
     // The last connection closed cleanly: SQLite checkpointed and removed the write-ahead log.
     expect(existsSync(`${db}-wal`)).toBe(false);
-    const lines = server.output().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string });
+    const lines = server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down: no new connections, finishing requests in flight', 'stopped']));
   });
 

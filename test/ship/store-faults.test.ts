@@ -68,7 +68,8 @@ async function traffic(server: ServerProcess): Promise<void> {
 /** Error lines by message: each problem may be said once, never once per request. */
 function errorCounts(output: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const l of output.split('\n').filter(Boolean)) {
+  // Log records only: the start-up guide for people is plain text on stderr.
+  for (const l of output.split('\n').filter((x) => x.startsWith('{'))) {
     const line = JSON.parse(l) as { level: number; msg: string };
     if (line.level >= 50) counts.set(line.msg, (counts.get(line.msg) ?? 0) + 1);
   }
