@@ -7,6 +7,7 @@ import { answerCard, helpCard, noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { Where } from './conversation.js';
+import { requestLogEntry } from '../store/request-entry.js';
 
 const HELP = /^(help|\?|hi|hello|start)$/i;
 const EXAMPLES = /^examples?$/i;
@@ -18,20 +19,9 @@ export class TeamsAnswers {
   /** Answers a request and logs it. */
   ask(query: string, where: Where, options: AskOptions = {}): AnswerT {
     const answer = this.deps.recommender.ask(query, options);
-    const top = answer.recommendations[0];
-    this.deps.store.logRequest({
-      at: new Date(),
-      surface: 'teams',
-      workspace: where.tenantId,
-      channel: where.conversationId,
-      category: top?.category ?? null,
-      industry: answer.industry,
-      confidence: answer.confidence,
-      volume: answer.volume,
-      matched: Boolean(top),
-      useCase: top?.useCase?.id ?? null,
-      ...(this.deps.logRequestText ? { text: query } : {}),
-    });
+    this.deps.store.logRequest(
+      requestLogEntry(answer, { surface: 'teams', workspace: where.tenantId, channel: where.conversationId }, this.deps.logRequestText),
+    );
     return answer;
   }
 
