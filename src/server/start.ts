@@ -75,6 +75,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await drained;
       clearInterval(sweep);
       clearTimeout(cutOff);
+      // The store queues request-path writes for a turn; the last requests' go out now.
+      digest?.store.flush();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
     },

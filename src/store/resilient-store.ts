@@ -2,20 +2,36 @@
 // the request path carries on without its log line. The outage is reported once when it starts
 // and once when writes succeed again, not once per request; every write keeps trying, so the
 // store recovers by itself as soon as the file is writable.
+// With a `batch` runner, writes are also taken off the request path: they queue and go to the
+// database together, in one transaction, once per event-loop turn (a commit per request cost
+// more than the rest of the write). Every read, `healthy` and `flush()` write the queue first,
+// so this process always reads what it wrote.
 import type { Logger } from '../log/logger.js';
 import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+
+interface Write {
+  readonly operation: string;
+  readonly run: () => void;
+}
+
+/** A queue this long is written at once rather than waiting for the end of the turn. */
+const MAX_QUEUED = 512;
 
 export class ResilientStore implements SurfaceStore {
   private failing = false;
   /** Writes dropped during the current outage, for the recovery line and tests. */
   dropped = 0;
   readonly conversationRefs: ConversationRefs;
+  private queue: Write[] = [];
+  private scheduled = false;
 
   constructor(
     private readonly inner: SurfaceStore,
     private readonly log: Logger,
     /** Called after each failed write: e.g. reopen a file that was read-only. */
     private readonly onFailure: () => void = () => undefined,
+    /** Runs queued writes in one transaction; without it every write runs at once. */
+    private readonly batch?: (work: () => void) => void,
   ) {
     // Looked up per call: the inner store may sit on a connection that gets replaced.
     this.conversationRefs = {
@@ -26,7 +42,9 @@ export class ResilientStore implements SurfaceStore {
     };
   }
 
+  /** False while writes fail; writes what is queued first, so it answers for every write so far. */
   get healthy(): boolean {
+    this.flush();
     return !this.failing;
   }
 
@@ -46,25 +64,61 @@ export class ResilientStore implements SurfaceStore {
     return this.read(() => this.inner.recentHistory(userKey, limit), []);
   }
 
-  private write(operation: string, fn: () => void): void {
-    try {
-      fn();
-      if (this.failing) {
-        this.failing = false;
-        this.log.info({ dropped: this.dropped }, 'store: writes succeed again');
-        this.dropped = 0;
+  /** Writes everything queued now. Never throws: failures are reported like any write's. */
+  flush(): void {
+    if (this.queue.length === 0) return;
+    const writes = this.queue;
+    this.queue = [];
+    if (this.batch && !this.failing) {
+      try {
+        this.batch(() => {
+          for (const w of writes) w.run();
+        });
+        this.succeeded();
+        return;
+      } catch {
+        // The transaction rolled back as a whole. Retried one by one below, so one bad write
+        // costs only itself and the outage is reported (and recovered) exactly as without batching.
       }
+    }
+    for (const w of writes) this.attempt(w);
+  }
+
+  private write(operation: string, run: () => void): void {
+    if (!this.batch) return this.attempt({ operation, run });
+    this.queue.push({ operation, run });
+    if (this.queue.length >= MAX_QUEUED) return this.flush();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private attempt(w: Write): void {
+    try {
+      w.run();
+      this.succeeded();
     } catch (err) {
       this.dropped++;
       this.onFailure();
       if (!this.failing) {
         this.failing = true;
-        this.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, operation }, 'store: cannot write; answers go on without logging until it can');
+        this.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, operation: w.operation }, 'store: cannot write; answers go on without logging until it can');
       }
     }
   }
 
+  private succeeded(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.log.info({ dropped: this.dropped }, 'store: writes succeed again');
+    this.dropped = 0;
+  }
+
   private read<T>(fn: () => T, fallback: T): T {
+    this.flush();
     try {
       return fn();
     } catch (err) {

@@ -4,6 +4,14 @@ import type { Db } from './open-database.js';
 import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 const HISTORY_KEEP = 20;
+/**
+ * A person's history is trimmed back to HISTORY_KEEP after this many new questions rather than
+ * after each (the DELETE cost as much as the insert), and in the periodic prune. Readers never
+ * see more than they ask for; the table holds at most HISTORY_KEEP + TRIM_EVERY - 1 per person.
+ */
+const TRIM_EVERY = 8;
+/** People tracked for TRIM_EVERY; past this the count starts over (everyone trims on next insert). */
+const MAX_TRACKED = 50_000;
 
 export class SqliteSurfaceStore implements SurfaceStore {
   private readonly insertRequest;
@@ -11,22 +19,41 @@ export class SqliteSurfaceStore implements SurfaceStore {
   private readonly insertHistory;
   private readonly trimHistory;
   private readonly selectHistory;
+  private readonly addHistoryNow;
+  private readonly runBatch;
+  /** Inside `batch`: the users whose history is trimmed once, when the batch ends. */
+  private trimAtEnd: Set<string> | null = null;
+  /** Questions added per person since their history was last trimmed by this process. */
+  private readonly sinceTrim = new Map<string, number>();
   readonly conversationRefs: ConversationRefs;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     /** Whether request text may be kept; without it the text column stays empty whatever callers pass. */
     private readonly keepText: boolean,
   ) {
     this.insertRequest = db.prepare(`INSERT INTO request_log
       (at, surface, workspace, channel, category, industry, confidence, volume_count, volume_unit, volume_period, matched, use_case, text)
-      VALUES (@at, @surface, @workspace, @channel, @category, @industry, @confidence, @count, @unit, @period, @matched, @useCase, @text)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertFeedback = db.prepare(`INSERT INTO feedback (at, surface, workspace, channel, category, helpful, catalog_version)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertHistory = db.prepare('INSERT INTO history (user_key, at, text) VALUES (?, ?, ?)');
     this.trimHistory = db.prepare(`DELETE FROM history WHERE user_key = ? AND id NOT IN
       (SELECT id FROM history WHERE user_key = ? ORDER BY at DESC, id DESC LIMIT ${HISTORY_KEEP})`);
     this.selectHistory = db.prepare('SELECT at, text FROM history WHERE user_key = ? ORDER BY at DESC, id DESC LIMIT ?');
+    this.addHistoryNow = db.transaction((userKey: string, at: number, text: string) => {
+      this.insertHistory.run(userKey, at, text);
+      if (this.trimDue(userKey)) this.trimHistory.run(userKey, userKey);
+    });
+    this.runBatch = db.transaction((work: () => void) => {
+      this.trimAtEnd = new Set();
+      try {
+        work();
+        for (const key of this.trimAtEnd) this.trimHistory.run(key, key);
+      } finally {
+        this.trimAtEnd = null;
+      }
+    });
     const save = db.prepare(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET
       tenant_id = excluded.tenant_id, scope = excluded.scope, reference = excluded.reference, updated_at = excluded.updated_at`);
@@ -42,32 +69,41 @@ export class SqliteSurfaceStore implements SurfaceStore {
   }
 
   logRequest(e: RequestLogEntry): void {
-    this.insertRequest.run({
-      at: e.at.getTime(),
-      surface: e.surface,
-      workspace: e.workspace,
-      channel: e.channel ?? null,
-      category: e.category,
-      industry: e.industry,
-      confidence: e.confidence,
-      count: e.volume?.count ?? null,
-      unit: e.volume?.unit ?? null,
-      period: e.volume?.period ?? null,
-      matched: e.matched ? 1 : 0,
-      useCase: e.useCase ?? null,
-      text: this.keepText && e.text ? e.text : null,
-    });
+    // Positional: binding by name looked up every key of an object per row.
+    const v = e.volume;
+    this.insertRequest.run(e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.industry, e.confidence,
+      v?.count ?? null, v?.unit ?? null, v?.period ?? null, e.matched ? 1 : 0, e.useCase ?? null, this.keepText && e.text ? e.text : null);
   }
 
   recordFeedback(e: FeedbackEntry): void {
     this.insertFeedback.run(e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.helpful ? 1 : 0, e.catalogVersion);
   }
 
+  /**
+   * Runs several writes in one transaction (one commit instead of one per write); a person's
+   * history is trimmed once at the end however many questions they added meanwhile.
+   */
+  batch(work: () => void): void {
+    this.runBatch(work);
+  }
+
   addHistory(userKey: string, entry: HistoryEntry): void {
-    this.db.transaction(() => {
-      this.insertHistory.run(userKey, entry.at.getTime(), entry.text);
-      this.trimHistory.run(userKey, userKey);
-    })();
+    if (!this.trimAtEnd) return void this.addHistoryNow(userKey, entry.at.getTime(), entry.text);
+    this.insertHistory.run(userKey, entry.at.getTime(), entry.text);
+    if (this.trimDue(userKey)) this.trimAtEnd.add(userKey);
+  }
+
+  /** Counts a new question; true when the person's history should be trimmed now. Someone not
+   * seen yet by this process is trimmed at once: an earlier process may have left extra rows. */
+  private trimDue(userKey: string): boolean {
+    const count = (this.sinceTrim.get(userKey) ?? TRIM_EVERY - 1) + 1;
+    if (count < TRIM_EVERY) {
+      this.sinceTrim.set(userKey, count);
+      return false;
+    }
+    if (this.sinceTrim.size >= MAX_TRACKED) this.sinceTrim.clear();
+    this.sinceTrim.set(userKey, 0);
+    return true;
   }
 
   recentHistory(userKey: string, limit: number): HistoryEntry[] {
@@ -86,10 +122,16 @@ interface RefRow {
 const toRef = (r: RefRow | undefined): ConversationRefRecord | undefined =>
   r && { conversationId: r.conversation_id, tenantId: r.tenant_id, scope: r.scope, reference: JSON.parse(r.reference) as unknown, updatedAt: new Date(r.updated_at) };
 
-/** Deletes request log, feedback and history older than the retention; returns rows removed. */
+/**
+ * Deletes request log, feedback and history older than the retention, and history beyond each
+ * person's newest HISTORY_KEEP; returns rows removed.
+ */
 export function pruneOlderThan(db: Db, cutoff: Date): number {
   const t = cutoff.getTime();
-  return db.transaction(() =>
-    ['request_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0),
-  )();
+  return db.transaction(() => {
+    const old = ['request_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0);
+    const extra = db.prepare(`DELETE FROM history WHERE id IN (SELECT id FROM (SELECT id,
+      ROW_NUMBER() OVER (PARTITION BY user_key ORDER BY at DESC, id DESC) AS newest FROM history) WHERE newest > ${HISTORY_KEEP})`).run().changes;
+    return old + extra;
+  })();
 }

@@ -4,7 +4,7 @@ import { forwarding, StoreConnection } from './connection.js';
 import type { DigestStore } from './digest-types.js';
 import type { Db } from './open-database.js';
 import { ResilientStore } from './resilient-store.js';
-import { pruneOlderThan } from './sqlite-store.js';
+import { pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
 import type { SurfaceStore } from './types.js';
 
 export interface StoreOptions {
@@ -18,7 +18,7 @@ export interface StoreOptions {
 }
 
 export interface OpenStore {
-  /** For the request path: never throws on a failed write. */
+  /** For the request path: never throws on a failed write; writes go out once per event-loop turn. */
   readonly surface: ResilientStore;
   /** Throws when the database is unavailable: the runner and commands report and retry. */
   readonly digest: DigestStore;
@@ -28,6 +28,9 @@ export interface OpenStore {
   prune(now: Date): number;
   /** After a failure elsewhere: reopen the file if enough time passed. */
   recover(): void;
+  /** Writes the surface writes still queued (close and every read do this too). */
+  flush(): void;
+  /** Writes what is queued, then closes the file. */
   close(): void;
 }
 
@@ -36,15 +39,35 @@ const DAY_MS = 86_400_000;
 /** Opens the store. A file that cannot be opened yet does not throw: answers go on, digests wait. */
 export function openSqliteStore(options: StoreOptions): OpenStore {
   const connection = new StoreConnection(options.path, options.logRequestText, options.log, options.retryMs, options.now);
-  const surface = new ResilientStore(forwarding<SurfaceStore>(() => connection.get().surface), options.log, () => connection.recover());
+  const surface = new ResilientStore(currentSurface(connection), options.log, () => connection.recover(), (work) => connection.get().surface.batch(work));
   return {
     surface,
-    digest: forwarding<DigestStore>(() => connection.get().digest),
+    // Digests read what the request path wrote: queued writes go first.
+    digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
     get db() {
+      surface.flush();
       return connection.get().db;
     },
-    prune: (now) => pruneOlderThan(connection.get().db, new Date(now.getTime() - options.retentionDays * DAY_MS)),
+    prune: (now) => (surface.flush(), pruneOlderThan(connection.get().db, new Date(now.getTime() - options.retentionDays * DAY_MS))),
     recover: () => connection.recover(),
-    close: () => connection.close(),
+    flush: () => surface.flush(),
+    close: () => (surface.flush(), connection.close()),
+  };
+}
+
+/** The SurfaceStore of whichever connection is open when a method is called. */
+function currentSurface(connection: StoreConnection): SurfaceStore {
+  const now = (): SqliteSurfaceStore => connection.get().surface;
+  return {
+    logRequest: (e) => now().logRequest(e),
+    recordFeedback: (e) => now().recordFeedback(e),
+    addHistory: (key, e) => now().addHistory(key, e),
+    recentHistory: (key, limit) => now().recentHistory(key, limit),
+    conversationRefs: {
+      save: (r) => now().conversationRefs.save(r),
+      remove: (id) => now().conversationRefs.remove(id),
+      get: (id) => now().conversationRefs.get(id),
+      list: () => now().conversationRefs.list(),
+    },
   };
 }
