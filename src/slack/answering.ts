@@ -6,6 +6,7 @@ import { checkRequest } from '../core/request.js';
 import { answerCard, helpCard, noticeCard, type AnswerCardOptions } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
+import { requestLogEntry } from '../store/request-entry.js';
 import { userKey } from './user-key.js';
 
 /** Where a request came from. The user id only feeds the hashed history key. */
@@ -33,20 +34,8 @@ export function answerText(deps: SurfaceDeps, raw: string, asker: Asker, options
 }
 
 function record(deps: SurfaceDeps, answer: AnswerT, asker: Asker): void {
-  const top = answer.recommendations[0];
   const at = new Date();
-  deps.store.logRequest({
-    at,
-    surface: 'slack',
-    workspace: asker.team,
-    ...(asker.channel ? { channel: asker.channel } : {}),
-    category: top?.category ?? null,
-    industry: answer.industry,
-    confidence: answer.confidence,
-    volume: answer.volume,
-    matched: Boolean(top),
-    useCase: top?.useCase?.id ?? null,
-    ...(deps.logRequestText ? { text: answer.query } : {}),
-  });
+  const where = { surface: 'slack' as const, workspace: asker.team, at, ...(asker.channel ? { channel: asker.channel } : {}) };
+  deps.store.logRequest(requestLogEntry(answer, where, deps.logRequestText));
   if (asker.user) deps.store.addHistory(userKey(asker.team, asker.user), { at, text: answer.query });
 }
