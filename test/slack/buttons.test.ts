@@ -1,30 +1,16 @@
 // block_actions over HTTP: every button of the answer card, answered through response_url
 // (the stand-in) or by a Web API call (the stand-in).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SlackStandIn } from './helpers/stand-in.js';
-import { startSlackServer, type SlackTestServer } from './helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { useSlackServer } from './helpers/server.js';
 import { CHANNEL, TEAM, blockAction } from './helpers/payloads.js';
 import { postToSlackRoute } from './helpers/signed.js';
 
-let slack: SlackStandIn;
-let app: SlackTestServer;
+const env = useSlackServer();
 const Q = 'I need 300 product shots a month for the shop';
 const value = (extra: Record<string, string> = {}) => JSON.stringify({ q: Q, v: 'test', ...extra });
 
-beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  app = await startSlackServer(slack.apiUrl);
-});
-afterAll(async () => {
-  await app.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-});
-
 async function click(actionId: string, v = value(), extra: Partial<Parameters<typeof blockAction>[0]> = {}) {
-  const res = await postToSlackRoute(app.server.url, blockAction({ actionId, value: v, responseUrl: slack.responseUrl(actionId), ...extra }));
+  const res = await postToSlackRoute(env.app.server.url, blockAction({ actionId, value: v, responseUrl: env.slack.responseUrl(actionId), ...extra }));
   expect(res.status).toBe(200);
 }
 
@@ -34,94 +20,94 @@ const headerOf = (body: Record<string, unknown>): string =>
 describe('answer card buttons', () => {
   it('Other options replaces the ephemeral answer with the alternatives', async () => {
     await click('alternatives');
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(r!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
     expect(headerOf(r!.body)).toBe('Other options');
   });
 
   it('Compare shows the language model against the specialist', async () => {
     await click('compare');
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body)).toMatch(/^Language model.* vs .*[Ii]mage/);
     expect(JSON.stringify(r!.body.blocks)).toContain('*Cost*');
   });
 
   it('Compare builds the missing side when the answer has no language model', async () => {
     await click('compare', JSON.stringify({ q: 'a 3D model of a bottle to 3D print' }));
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body)).toMatch(/ vs /);
     expect(headerOf(r!.body).toLowerCase()).toContain('3d');
   });
 
   it('Share in channel posts the card publicly, then removes the private copy', async () => {
     await click('share');
-    const [posted] = await slack.waitFor('chat.postMessage');
+    const [posted] = await env.slack.waitFor('chat.postMessage');
     expect(posted!.body.channel).toBe(CHANNEL);
     expect(posted!.authorization).toBe('Bearer xoxb-test-token');
     const ids = JSON.stringify(posted!.body.blocks);
     expect(ids).not.toContain('"share"');
     expect(ids).not.toContain('feedback_up');
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(r!.body).toMatchObject({ delete_original: true });
   });
 
   it('Share tells the person to invite the bot when Slack refuses the post', async () => {
-    slack.answers['chat.postMessage'] = () => ({ ok: false, error: 'not_in_channel' });
+    env.slack.answers['chat.postMessage'] = () => ({ ok: false, error: 'not_in_channel' });
     try {
       await click('share');
-      const [r] = await slack.waitFor('response_url');
+      const [r] = await env.slack.waitFor('response_url');
       expect(JSON.stringify(r!.body)).toContain('/invite @Which Tool');
       // The private answer stays, so the person can still read it.
       expect(r!.body.replace_original).toBe(false);
     } finally {
-      delete slack.answers['chat.postMessage'];
-      slack.answers['chat.postMessage'] = (c) => ({ ok: true, channel: c.body.channel, ts: '1.2' });
+      delete env.slack.answers['chat.postMessage'];
+      env.slack.answers['chat.postMessage'] = (c) => ({ ok: true, channel: c.body.channel, ts: '1.2' });
     }
   });
 
   it('👍 and 👎 are recorded with category and catalog version, not the user', async () => {
-    const before = app.store.feedback.length;
+    const before = env.app.store.feedback.length;
     await click('feedback_up');
     await click('feedback_down');
-    await slack.waitFor('response_url', 2);
-    const [up, down] = app.store.feedback.slice(before);
+    await env.slack.waitFor('response_url', 2);
+    const [up, down] = env.app.store.feedback.slice(before);
     expect(up).toMatchObject({ surface: 'slack', workspace: TEAM, channel: CHANNEL, category: 'image', helpful: true, catalogVersion: 'test' });
     expect(down!.helpful).toBe(false);
-    expect(JSON.stringify(app.store.feedback)).not.toContain('U0ALICE');
+    expect(JSON.stringify(env.app.store.feedback)).not.toContain('U0ALICE');
   });
 
   it('a clarifying choice asks again preferring that category and records the request', async () => {
-    const before = app.store.requests.length;
+    const before = env.app.store.requests.length;
     await click('clarify.1', JSON.stringify({ q: 'a short clip with narration for our onboarding', prefer: 'audio' }));
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body).toLowerCase()).toContain('audio');
-    expect(app.store.requests.length).toBe(before + 1);
-    expect(app.store.requests.at(-1)!.category).toBe('audio');
+    expect(env.app.store.requests.length).toBe(before + 1);
+    expect(env.app.store.requests.at(-1)!.category).toBe('audio');
   });
 
   it('an example button answers that example', async () => {
     await click('example.2', JSON.stringify({ q: 'a 15-second video ad for our app' }));
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body).toLowerCase()).toContain('video');
   });
 
   it('Back shows the answer again', async () => {
     await click('back');
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body).toLowerCase()).toContain('image');
   });
 
   it('a button on a public message answers privately and leaves the message alone', async () => {
     await click('alternatives', value(), { ephemeral: false });
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(r!.body).toMatchObject({ replace_original: false, response_type: 'ephemeral' });
   });
 
   it('a malformed button value gets a polite reply, not a crash', async () => {
     for (const bad of ['not json', '{"q":""}', JSON.stringify({ q: 'x', prefer: 'spaceship' }), JSON.stringify({ q: 'x'.repeat(5000) })]) {
-      slack.calls.length = 0;
+      env.slack.calls.length = 0;
       await click('compare', bad);
-      const [r] = await slack.waitFor('response_url');
+      const [r] = await env.slack.waitFor('response_url');
       expect(headerOf(r!.body)).toBe('That button no longer works');
     }
   });
@@ -130,14 +116,14 @@ describe('answer card buttons', () => {
     const t0 = Date.now();
     await click('launch_rocket', value());
     expect(Date.now() - t0).toBeLessThan(2_000);
-    const [r] = await slack.waitFor('response_url');
+    const [r] = await env.slack.waitFor('response_url');
     expect(headerOf(r!.body)).toBe('That button no longer works');
   });
 
   it('a button in the answer modal updates the modal in place', async () => {
     const view = { id: 'VANSWER', type: 'modal', hash: 'h1', callback_id: 'which_tool_answer', private_metadata: JSON.stringify({ channel: CHANNEL }) };
     await click('alternatives', value(), { view, responseUrl: undefined });
-    const [u] = await slack.waitFor('views.update');
+    const [u] = await env.slack.waitFor('views.update');
     expect(u!.body.view_id).toBe('VANSWER');
     expect(JSON.stringify(u!.body.view)).toContain('Other options');
   });
@@ -145,7 +131,7 @@ describe('answer card buttons', () => {
   it('an example button in App Home opens the answer in a modal', async () => {
     const view = { id: 'VHOME', type: 'home', hash: 'h2', callback_id: '', private_metadata: '' };
     await click('example.4', JSON.stringify({ q: 'write unit tests for this React component' }), { view, responseUrl: undefined });
-    const [o] = await slack.waitFor('views.open');
+    const [o] = await env.slack.waitFor('views.open');
     expect(o!.body.trigger_id).toBe('123.456.def');
     const opened = o!.body.view as { type: string; blocks: unknown[] };
     expect(opened.type).toBe('modal');
@@ -156,7 +142,7 @@ describe('answer card buttons', () => {
   it('Share from the modal posts in the channel the shortcut was used in', async () => {
     const view = { id: 'VANSWER', type: 'modal', hash: 'h1', callback_id: 'which_tool_answer', private_metadata: JSON.stringify({ channel: 'C0OTHER', thread_ts: '1700000000.000500' }) };
     await click('share', value(), { view, responseUrl: undefined });
-    const [posted] = await slack.waitFor('chat.postMessage');
+    const [posted] = await env.slack.waitFor('chat.postMessage');
     expect(posted!.body).toMatchObject({ channel: 'C0OTHER', thread_ts: '1700000000.000500' });
   });
 });

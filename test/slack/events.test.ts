@@ -1,27 +1,13 @@
 // Events API, the message shortcut and its modal, App Home and url_verification, over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userKey } from '../../src/slack/user-key.js';
-import { SlackStandIn } from './helpers/stand-in.js';
-import { startSlackServer, type SlackTestServer } from './helpers/server.js';
+import { useSlackServer } from './helpers/server.js';
 import { BOT_ID, BOT_USER, CHANNEL, TEAM, USER, event, messageShortcut, viewSubmission } from './helpers/payloads.js';
 import { eventCallback, postToSlackRoute } from './helpers/signed.js';
 
-let slack: SlackStandIn;
-let app: SlackTestServer;
+const env = useSlackServer();
 
-beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  app = await startSlackServer(slack.apiUrl);
-});
-afterAll(async () => {
-  await app.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-});
-
-const post = (p: Parameters<typeof postToSlackRoute>[1]) => postToSlackRoute(app.server.url, p);
+const post = (p: Parameters<typeof postToSlackRoute>[1]) => postToSlackRoute(env.app.server.url, p);
 const settle = () => new Promise((r) => setTimeout(r, 150));
 const header = (blocks: unknown): string => (blocks as { type: string; text?: { text: string } }[]).find((b) => b.type === 'header')?.text?.text ?? '';
 
@@ -35,7 +21,7 @@ describe('Events API', () => {
   it('answers an @mention in a thread under the mention', async () => {
     const res = await post(event({ type: 'app_mention', user: USER, text: `<@${BOT_USER}> a catchy jingle for a radio ad`, ts: '1700000000.000100', channel: CHANNEL, team: TEAM }));
     expect(res.status).toBe(200);
-    const [m] = await slack.waitFor('chat.postMessage');
+    const [m] = await env.slack.waitFor('chat.postMessage');
     expect(m!.body).toMatchObject({ channel: CHANNEL, thread_ts: '1700000000.000100' });
     expect(header(m!.body.blocks).toLowerCase()).toContain('audio');
     expect(JSON.stringify(m!.body.blocks)).not.toContain('"share"');
@@ -43,17 +29,17 @@ describe('Events API', () => {
 
   it('a mention inside a thread answers in that thread', async () => {
     await post(event({ type: 'app_mention', user: USER, text: `<@${BOT_USER}> summarize our vendor contracts`, ts: '1700000000.000900', thread_ts: '1700000000.000001', channel: CHANNEL }));
-    const [m] = await slack.waitFor('chat.postMessage');
+    const [m] = await env.slack.waitFor('chat.postMessage');
     expect(m!.body.thread_ts).toBe('1700000000.000001');
   });
 
   it('answers a direct message in the DM', async () => {
     await post(event({ type: 'message', channel_type: 'im', channel: 'D0DM1', user: USER, text: 'write unit tests for this React component', ts: '1700000000.000200' }));
-    const [m] = await slack.waitFor('chat.postMessage');
+    const [m] = await env.slack.waitFor('chat.postMessage');
     expect(m!.body.channel).toBe('D0DM1');
     expect(m!.body.thread_ts).toBeUndefined();
     expect(header(m!.body.blocks).toLowerCase()).toMatch(/cod/);
-    expect(app.store.recentHistory(userKey(TEAM, USER), 5).map((h) => h.text)).toContain('write unit tests for this React component');
+    expect(env.app.store.recentHistory(userKey(TEAM, USER), 5).map((h) => h.text)).toContain('write unit tests for this React component');
   });
 
   it('ignores its own and other bots’ messages, edits and channel messages', async () => {
@@ -62,31 +48,31 @@ describe('Events API', () => {
     await post(event({ type: 'message', subtype: 'message_changed', channel_type: 'im', channel: 'D0DM1', message: { text: 'make a logo' }, ts: '1.3' }));
     await post(event({ type: 'message', channel_type: 'channel', channel: CHANNEL, user: USER, text: 'make a logo', ts: '1.4' }));
     await settle();
-    expect(slack.named('chat.postMessage')).toHaveLength(0);
+    expect(env.slack.named('chat.postMessage')).toHaveLength(0);
   });
 
   it('does not answer an event twice when Slack redelivers it', async () => {
     const e = event({ type: 'app_mention', user: USER, text: `<@${BOT_USER}> a 15-second video ad for our app`, ts: '1700000000.000300', channel: CHANNEL }, 'Ev0REDELIVER');
     expect((await post(e)).status).toBe(200);
-    await slack.waitFor('chat.postMessage');
+    await env.slack.waitFor('chat.postMessage');
     for (const n of ['1', '2']) {
       const again = await post({ ...e, headers: { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' } });
       expect(again.status).toBe(200);
     }
     await settle();
-    expect(slack.named('chat.postMessage')).toHaveLength(1);
+    expect(env.slack.named('chat.postMessage')).toHaveLength(1);
   });
 
   it('answers a redelivery of an event it never saw (e.g. after a restart)', async () => {
     const e = event({ type: 'app_mention', user: USER, text: `<@${BOT_USER}> a 3D model of a bottle`, ts: '1700000000.000400', channel: CHANNEL }, 'Ev0FIRSTSEENASRETRY');
     await post({ ...e, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
-    await slack.waitFor('chat.postMessage');
+    await env.slack.waitFor('chat.postMessage');
   });
 
   it('publishes App Home with examples and the person’s recent questions', async () => {
-    app.store.addHistory(userKey(TEAM, USER), { at: new Date(), text: 'a jingle for the <!here> crew' });
+    env.app.store.addHistory(userKey(TEAM, USER), { at: new Date(), text: 'a jingle for the <!here> crew' });
     await post(event({ type: 'app_home_opened', user: USER, channel: 'D0DM1', tab: 'home', event_ts: '1700000000.1' }));
-    const [p] = await slack.waitFor('views.publish');
+    const [p] = await env.slack.waitFor('views.publish');
     expect(p!.body.user_id).toBe(USER);
     const view = p!.body.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
@@ -101,7 +87,7 @@ describe('message shortcut "Which tool for this?"', () => {
   it('opens a modal with the message text, keeping where it was used', async () => {
     const res = await post(messageShortcut('Can someone make 40 lifestyle photos of the new mug &amp; saucer?'));
     expect(res.status).toBe(200);
-    const [o] = await slack.waitFor('views.open');
+    const [o] = await env.slack.waitFor('views.open');
     expect(o!.body.trigger_id).toBe('123.456.ghi');
     const view = o!.body.view as { callback_id: string; private_metadata: string; blocks: { element: { initial_value: string } }[] };
     expect(view.callback_id).toBe('which_tool_ask');
@@ -118,7 +104,7 @@ describe('message shortcut "Which tool for this?"', () => {
     expect(header(reply.view.blocks).toLowerCase()).toContain('image');
     expect(JSON.stringify(reply.view.blocks)).toContain('"share"');
     expect(JSON.parse(reply.view.private_metadata)).toEqual({ channel: CHANNEL });
-    expect(app.store.requests.at(-1)).toMatchObject({ category: 'image', channel: CHANNEL });
+    expect(env.app.store.requests.at(-1)).toMatchObject({ category: 'image', channel: CHANNEL });
   });
 
   it('view_submission of an empty or too long request shows an error under the input', async () => {

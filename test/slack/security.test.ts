@@ -1,25 +1,11 @@
 // Requests not signed by Slack, or replayed later than 5 minutes, are refused with 401 and
 // nothing is processed: no answer, no Slack call, nothing stored.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SlackStandIn } from './helpers/stand-in.js';
-import { startSlackServer, type SlackTestServer } from './helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { useSlackServer } from './helpers/server.js';
 import { BOT_USER, CHANNEL, USER, blockAction, event, messageShortcut, slashCommand } from './helpers/payloads.js';
 import { postToSlackRoute, slackSignature } from './helpers/signed.js';
 
-let slack: SlackStandIn;
-let app: SlackTestServer;
-
-beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  app = await startSlackServer(slack.apiUrl);
-});
-afterAll(async () => {
-  await app.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-});
+const env = useSlackServer();
 
 const settle = () => new Promise((r) => setTimeout(r, 200));
 
@@ -31,55 +17,55 @@ const requests = () => [
 ];
 
 function withStandIn<T extends { body: string }>(p: T): T {
-  return { ...p, body: p.body.replace(/http%3A%2F%2Fplaceholder|http:\/\/placeholder/g, (m) => (m.includes('%') ? encodeURIComponent(slack.responseUrl('x')) : slack.responseUrl('x'))) };
+  return { ...p, body: p.body.replace(/http%3A%2F%2Fplaceholder|http:\/\/placeholder/g, (m) => (m.includes('%') ? encodeURIComponent(env.slack.responseUrl('x')) : env.slack.responseUrl('x'))) };
 }
 
 describe('request signing', () => {
   it('refuses a wrong signature with 401 and processes nothing', async () => {
-    const before = { requests: app.store.requests.length, feedback: app.store.feedback.length };
+    const before = { requests: env.app.store.requests.length, feedback: env.app.store.feedback.length };
     for (const p of requests()) {
-      const res = await postToSlackRoute(app.server.url, { ...withStandIn(p), secret: 'not-the-signing-secret' });
+      const res = await postToSlackRoute(env.app.server.url, { ...withStandIn(p), secret: 'not-the-signing-secret' });
       expect(res.status).toBe(401);
     }
     const tampered = withStandIn(requests()[0]!);
     const ts = Math.floor(Date.now() / 1000);
-    const res = await postToSlackRoute(app.server.url, { ...tampered, timestamp: ts, signature: slackSignature(tampered.body + 'x', ts) });
+    const res = await postToSlackRoute(env.app.server.url, { ...tampered, timestamp: ts, signature: slackSignature(tampered.body + 'x', ts) });
     expect(res.status).toBe(401);
-    const missing = await fetch(`${app.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"url_verification","challenge":"c"}' });
+    const missing = await fetch(`${env.app.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"url_verification","challenge":"c"}' });
     expect(missing.status).toBe(401);
     expect(await missing.text()).not.toContain('"c"');
     await settle();
-    expect(slack.calls).toHaveLength(0);
-    expect(app.store.requests.length).toBe(before.requests);
-    expect(app.store.feedback.length).toBe(before.feedback);
+    expect(env.slack.calls).toHaveLength(0);
+    expect(env.app.store.requests.length).toBe(before.requests);
+    expect(env.app.store.feedback.length).toBe(before.feedback);
   });
 
   it('refuses a correctly signed request older than 5 minutes with 401 and processes nothing', async () => {
-    const before = app.store.requests.length;
+    const before = env.app.store.requests.length;
     const old = Math.floor(Date.now() / 1000) - 5 * 60 - 10;
     for (const p of requests()) {
-      const res = await postToSlackRoute(app.server.url, { ...withStandIn(p), timestamp: old });
+      const res = await postToSlackRoute(env.app.server.url, { ...withStandIn(p), timestamp: old });
       expect(res.status).toBe(401);
     }
     await settle();
-    expect(slack.calls).toHaveLength(0);
-    expect(app.store.requests.length).toBe(before);
+    expect(env.slack.calls).toHaveLength(0);
+    expect(env.app.store.requests.length).toBe(before);
   });
 
   it('accepts the same requests when signed correctly and fresh (the refusals above are about the signature)', async () => {
-    const res = await postToSlackRoute(app.server.url, withStandIn(requests()[0]!));
+    const res = await postToSlackRoute(env.app.server.url, withStandIn(requests()[0]!));
     expect(res.status).toBe(200);
-    expect(app.store.requests.length).toBeGreaterThan(0);
+    expect(env.app.store.requests.length).toBeGreaterThan(0);
   });
 
   it('answers malformed bodies with a client error, never a crash or internals', async () => {
     for (const body of ['payload=%7Bnot-json', '{"type":', 'payload=' + encodeURIComponent(JSON.stringify({ type: 'block_actions' }))]) {
       const json = body.startsWith('{');
-      const res = await postToSlackRoute(app.server.url, { body, contentType: json ? 'application/json' : 'application/x-www-form-urlencoded' });
+      const res = await postToSlackRoute(env.app.server.url, { body, contentType: json ? 'application/json' : 'application/x-www-form-urlencoded' });
       expect(res.status).toBeLessThan(500);
       expect(res.text).not.toMatch(/at .*\.js:\d+|stack/i);
     }
-    const health = await fetch(`${app.server.url}/healthz`);
+    const health = await fetch(`${env.app.server.url}/healthz`);
     expect(health.status).toBe(200);
   });
 });

@@ -1,8 +1,7 @@
 // /whichtool over HTTP through the real server and Bolt's HTTPReceiver, signed like Slack.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, type ActionPayload } from '../../src/render/card.js';
-import { SlackStandIn } from './helpers/stand-in.js';
-import { startSlackServer, type SlackTestServer } from './helpers/server.js';
+import { useSlackServer } from './helpers/server.js';
 import { CHANNEL, TEAM, slashCommand } from './helpers/payloads.js';
 import { postToSlackRoute } from './helpers/signed.js';
 
@@ -15,21 +14,11 @@ interface Reply {
 const allText = (r: Reply): string => JSON.stringify(r.blocks);
 const buttons = (r: Reply) => r.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
-let slack: SlackStandIn;
-let app: SlackTestServer;
-
-beforeAll(async () => {
-  slack = await new SlackStandIn().start();
-  app = await startSlackServer(slack.apiUrl);
-});
-afterAll(async () => {
-  await app.stop();
-  await slack.stop();
-});
+const env = useSlackServer();
 
 describe('/whichtool', () => {
   it('answers a request in the ack with an ephemeral answer card and records it without user ids', async () => {
-    const res = await postToSlackRoute(app.server.url, slashCommand('I need 300 product shots a month for the shop', slack.responseUrl('a')));
+    const res = await postToSlackRoute(env.app.server.url, slashCommand('I need 300 product shots a month for the shop', env.slack.responseUrl('a')));
     expect(res.status).toBe(200);
     const reply = res.json as Reply;
     expect(reply.response_type).toBe('ephemeral');
@@ -50,15 +39,15 @@ describe('/whichtool', () => {
       expect(ACTION_IDS).toContain(b.action_id.split('.')[0]);
       expect((JSON.parse(b.value) as ActionPayload).q).toBe('I need 300 product shots a month for the shop');
     }
-    const logged = app.store.requests.at(-1)!;
+    const logged = env.app.store.requests.at(-1)!;
     expect(logged).toMatchObject({ surface: 'slack', workspace: TEAM, channel: CHANNEL, category: 'image', matched: true });
     expect(logged.text).toBeUndefined();
-    expect(JSON.stringify(app.store.requests)).not.toContain('U0ALICE');
+    expect(JSON.stringify(env.app.store.requests)).not.toContain('U0ALICE');
   });
 
   it('shows help with example buttons for an empty command and for "help"', async () => {
     for (const text of ['', 'help', '  HELP ']) {
-      const reply = (await postToSlackRoute(app.server.url, slashCommand(text, slack.responseUrl('h')))).json as Reply;
+      const reply = (await postToSlackRoute(env.app.server.url, slashCommand(text, env.slack.responseUrl('h')))).json as Reply;
       expect(reply.blocks[0]!.text!.text).toBe('Which Tool');
       const examples = buttons(reply).filter((b) => b.action_id.startsWith('example'));
       expect(examples.length).toBeGreaterThanOrEqual(3);
@@ -67,26 +56,26 @@ describe('/whichtool', () => {
   });
 
   it('answers politely with examples when nothing fits', async () => {
-    const reply = (await postToSlackRoute(app.server.url, slashCommand('good morning everyone, how was the weekend?', slack.responseUrl('n')))).json as Reply;
+    const reply = (await postToSlackRoute(env.app.server.url, slashCommand('good morning everyone, how was the weekend?', env.slack.responseUrl('n')))).json as Reply;
     expect(reply.blocks[0]!.text!.text).toBe('No AI tool fits that');
     expect(buttons(reply).some((b) => b.action_id.startsWith('example'))).toBe(true);
-    expect(app.store.requests.at(-1)!.matched).toBe(false);
+    expect(env.app.store.requests.at(-1)!.matched).toBe(false);
   });
 
   it('refuses a request over 2,000 characters politely, without answering it', async () => {
-    const before = app.store.requests.length;
+    const before = env.app.store.requests.length;
     for (const text of ['make an image '.repeat(200), `digest ${'weekly '.repeat(400)}`, `help ${'x'.repeat(2100)}`]) {
-      const res = await postToSlackRoute(app.server.url, slashCommand(text, slack.responseUrl('l')));
+      const res = await postToSlackRoute(env.app.server.url, slashCommand(text, env.slack.responseUrl('l')));
       expect(res.status).toBe(200);
       expect(allText(res.json as Reply)).toContain('longer than 2,000 characters');
     }
-    expect(app.store.requests.length).toBe(before);
+    expect(env.app.store.requests.length).toBe(before);
   });
 
   it('escapes <!channel>, <!here> and user mentions typed into the request', async () => {
     // Slack sends typed `<` `>` `&` as entities, and real mentions as <…> markup.
     const typed = '&lt;!channel&gt; <!here> <@U0BOSS|boss> &lt;@U0CEO&gt; make 20 product images a week &amp; more';
-    const reply = (await postToSlackRoute(app.server.url, slashCommand(typed, slack.responseUrl('x')))).json as Reply;
+    const reply = (await postToSlackRoute(env.app.server.url, slashCommand(typed, env.slack.responseUrl('x')))).json as Reply;
     // Everything Slack renders (button values are never shown).
     const shown = JSON.stringify({ text: reply.text, blocks: reply.blocks }, (k, v: unknown) => (k === 'value' ? undefined : v));
     expect(shown).not.toMatch(/<!channel>|<!here>|<@U0BOSS|<@U0CEO>/);
@@ -96,9 +85,9 @@ describe('/whichtool', () => {
   });
 
   it('says politely that digests are not set up when the digest module is absent', async () => {
-    const res = await postToSlackRoute(app.server.url, slashCommand('digest weekly monday 09:00', slack.responseUrl('d')));
+    const res = await postToSlackRoute(env.app.server.url, slashCommand('digest weekly monday 09:00', env.slack.responseUrl('d')));
     expect(res.status).toBe(200);
-    const [posted] = await slack.waitFor('response_url');
+    const [posted] = await env.slack.waitFor('response_url');
     expect(posted!.path).toBe('/response/d');
     expect(JSON.stringify(posted!.body)).toContain('Digests are not set up');
   });

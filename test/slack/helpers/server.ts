@@ -1,5 +1,6 @@
 // Starts the real server (startServer: node:http + Bolt's HTTPReceiver) on 127.0.0.1:0 with
 // Slack on, pointed at a stand-in.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { loadCatalog, type Catalog } from '../../../src/core/catalog.js';
 import { silentLogger } from '../../../src/log/logger.js';
@@ -7,6 +8,7 @@ import { startServer, type RunningServer } from '../../../src/server/start.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { BOT_ID, BOT_USER } from './payloads.js';
 import { SIGNING_SECRET } from './signed.js';
+import { SlackStandIn } from './stand-in.js';
 
 let catalog: Catalog | undefined;
 export const testCatalog = (): Catalog => (catalog ??= loadCatalog());
@@ -35,3 +37,20 @@ export async function startSlackServer(apiUrl: string, env: Record<string, strin
   return { server, store, stop: () => server.stop() };
 }
 
+
+/** A test file's Slack: a stand-in Web API and the real server pointed at it, calls reset per test. */
+export function useSlackServer(): { readonly slack: SlackStandIn; readonly app: SlackTestServer } {
+  const env = {} as { slack: SlackStandIn; app: SlackTestServer };
+  beforeAll(async () => {
+    env.slack = await new SlackStandIn().start();
+    env.app = await startSlackServer(env.slack.apiUrl);
+  });
+  afterAll(async () => {
+    await env.app?.stop();
+    await env.slack?.stop();
+  });
+  beforeEach(() => {
+    if (env.slack) env.slack.calls.length = 0;
+  });
+  return env;
+}
