@@ -48,6 +48,10 @@ export interface BotActivity {
 /** The connector stand-in: POST/PUT /v3/conversations/{id}/activities[/{activityId}]. */
 export class Connector {
   readonly received: Recorded[] = [];
+  /** Authorization headers as sent, in order. */
+  readonly authorizations: (string | undefined)[] = [];
+  /** Answer this many of the next calls with 500, as a failing connector would. */
+  failNext = 0;
   private server?: Server;
   private waiters: (() => void)[] = [];
   url = '';
@@ -67,6 +71,9 @@ export class Connector {
     for await (const c of req) chunks.push(c as Buffer);
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!m) return 404;
+    this.authorizations.push(req.headers.authorization);
+    const failing = this.failNext > 0;
+    if (failing) this.failNext--;
     this.received.push({
       method: req.method ?? '',
       path: req.url ?? '',
@@ -75,11 +82,13 @@ export class Connector {
       body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as BotActivity,
     });
     for (const w of this.waiters.splice(0)) w();
-    return 200;
+    return failing ? 500 : 200;
   }
 
   clear(): void {
     this.received.length = 0;
+    this.authorizations.length = 0;
+    this.failNext = 0;
   }
 
   async stop(): Promise<void> {
