@@ -32,7 +32,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 #    otherwise grow lazily to ~280 MB); `npm run bench` runs the server with these options.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-old-space-size=96 --max-semi-space-size=4" \
+    NODE_OPTIONS="--max-old-space-size=96 --max-semi-space-size=2" \
     PORT=3978 \
     WHICH_TOOL_DB=/var/lib/which-tool/which-tool.db
 WORKDIR /app
