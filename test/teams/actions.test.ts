@@ -1,39 +1,29 @@
 // Card buttons: Action.Execute invokes answered with the updated card in place, the
 // Action.Submit fallback updating the pressed message, and tampered data ending politely.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adaptiveCardProblems, actionsOf, cardAction, cardText, Connector, message, post, startBot, TENANT, type Bot } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { adaptiveCardProblems, actionsOf, cardAction, cardText, message, post, TENANT, useTeamsBot } from './support.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 
 describe('Teams card actions', () => {
-  let connector: Connector;
-  let bot: Bot;
-  beforeAll(async () => {
-    connector = await new Connector().start();
-    bot = await startBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
+  const env = useTeamsBot();
 
   /** Presses a button: returns the card that replaces the pressed one. */
   const press = async (verb: string, data: unknown, type: 'personal' | 'channel' = 'personal'): Promise<AdaptiveCard> => {
-    const res = await post(bot.url, cardAction(connector.url, verb, data, type));
+    const res = await post(env.bot.url, cardAction(env.connector.url, verb, data, type));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const card = res.body!.value as AdaptiveCard;
     expect(adaptiveCardProblems(card)).toEqual([]);
     // Updated in place: nothing is posted to the conversation.
-    expect(connector.received).toEqual([]);
+    expect(env.connector.received).toEqual([]);
     return card;
   };
 
-  /** The buttons of the answer the bot gives to `q`, as a person would see them. */
+  /** The buttons of the answer the env.bot gives to `q`, as a person would see them. */
   const answerButtons = async (q: string) => {
-    await post(bot.url, message(connector.url, 'personal', q));
-    const card = connector.received[0]!.body.attachments![0]!.content;
-    connector.clear();
+    await post(env.bot.url, message(env.connector.url, 'personal', q));
+    const card = env.connector.received[0]!.body.attachments![0]!.content;
+    env.connector.clear();
     return actionsOf(card);
   };
 
@@ -43,23 +33,23 @@ describe('Teams card actions', () => {
     const other = buttons.find((b) => b.verb === 'alternatives');
     expect(other, 'answer offers other options').toBeDefined();
     const card = await press(other!.verb!, other!.data);
-    const alternatives = bot.recommender.ask(q).recommendations.slice(1);
+    const alternatives = env.bot.recommender.ask(q).recommendations.slice(1);
     expect(cardText(card)).toContain('Other options');
     for (const r of alternatives) expect(cardText(card)).toContain(r.verdict);
     const back = actionsOf(card).find((a) => a.verb === 'back')!;
     const again = await press('back', back.data);
-    expect(cardText(again)).toContain(bot.recommender.ask(q).recommendations[0]!.verdict);
+    expect(cardText(again)).toContain(env.bot.recommender.ask(q).recommendations[0]!.verdict);
   });
 
   it('"Compare" sets a language model beside the specialist, asking again when the answer lacks one', async () => {
     const q = '300 product shots a month for the shop';
-    expect(bot.recommender.ask(q).recommendations.some((r) => r.category === 'llm')).toBe(false);
+    expect(env.bot.recommender.ask(q).recommendations.some((r) => r.category === 'llm')).toBe(false);
     const compare = (await answerButtons(q)).find((b) => b.verb === 'compare')!;
     const card = await press('compare', compare.data);
     expect(JSON.stringify(card.body)).toContain('"Table"');
     const text = cardText(card);
     expect(text).toMatch(/Language model/i);
-    expect(text).toContain(bot.recommender.ask(q).recommendations[0]!.label);
+    expect(text).toContain(env.bot.recommender.ask(q).recommendations[0]!.label);
     // The language model's cost is not priced as if it made the 300 images.
     const costRow = text.split('\n').indexOf('Cost');
     expect(costRow).toBeGreaterThan(0);
@@ -75,10 +65,10 @@ describe('Teams card actions', () => {
     const buttons = await answerButtons(q);
     const up = buttons.find((b) => b.verb === 'feedback_up')!;
     const down = buttons.find((b) => b.verb === 'feedback_down')!;
-    const before = bot.store.feedback.length;
+    const before = env.bot.store.feedback.length;
     const afterUp = await press('feedback_up', up.data, 'channel');
     await press('feedback_down', down.data);
-    expect(bot.store.feedback.slice(before)).toMatchObject([
+    expect(env.bot.store.feedback.slice(before)).toMatchObject([
       { surface: 'teams', workspace: TENANT, helpful: true, category: 'code', catalogVersion: up.data.v },
       { surface: 'teams', helpful: false, category: 'code' },
     ]);
@@ -88,15 +78,15 @@ describe('Teams card actions', () => {
 
   it('a clarifying choice answers for the chosen category', async () => {
     const card = await press('clarify', { verb: 'clarify', q: 'something for our podcast', prefer: 'audio' });
-    expect(cardText(card)).toContain(bot.recommender.ask('something for our podcast', { prefer: 'audio' }).recommendations[0]!.verdict);
+    expect(cardText(card)).toContain(env.bot.recommender.ask('something for our podcast', { prefer: 'audio' }).recommendations[0]!.verdict);
     expect(actionsOf(card).some((a) => a.verb === 'clarify')).toBe(false);
   });
 
   it('an example button answers the example, and logs it as a request', async () => {
-    const before = bot.store.requests.length;
+    const before = env.bot.store.requests.length;
     const card = await press('example', { verb: 'example', q: 'a catchy jingle for a radio ad' });
-    expect(cardText(card)).toContain(bot.recommender.ask('a catchy jingle for a radio ad').recommendations[0]!.verdict);
-    expect(bot.store.requests.length).toBe(before + 1);
+    expect(cardText(card)).toContain(env.bot.recommender.ask('a catchy jingle for a radio ad').recommendations[0]!.verdict);
+    expect(env.bot.store.requests.length).toBe(before + 1);
   });
 
   it.each([
@@ -112,17 +102,17 @@ describe('Teams card actions', () => {
   });
 
   it('an invoke without any value still gets a polite card', async () => {
-    const res = await post(bot.url, { ...cardAction(connector.url, 'x', {}), value: undefined });
+    const res = await post(env.bot.url, { ...cardAction(env.connector.url, 'x', {}), value: undefined });
     expect(res.status).toBe(200);
     expect(cardText((res.body!.value as AdaptiveCard))).toMatch(/could not be read/);
   });
 
   it('Action.Submit fallback: a message carrying the data updates the pressed card', async () => {
-    const submit = { ...message(connector.url, 'groupChat', ''), text: undefined, entities: [], replyToId: 'card-42', value: { verb: 'alternatives', q: 'a product demo video with voiceover and a short script' } };
-    const res = await post(bot.url, submit);
+    const submit = { ...message(env.connector.url, 'groupChat', ''), text: undefined, entities: [], replyToId: 'card-42', value: { verb: 'alternatives', q: 'a product demo video with voiceover and a short script' } };
+    const res = await post(env.bot.url, submit);
     expect(res.status).toBe(200);
-    expect(connector.received).toHaveLength(1);
-    const update = connector.received[0]!;
+    expect(env.connector.received).toHaveLength(1);
+    const update = env.connector.received[0]!;
     expect(update.method).toBe('PUT');
     expect(update.activityId).toBe('card-42');
     const card = update.body.attachments![0]!.content;

@@ -1,6 +1,6 @@
 // Installation (conversation references + welcome), the "Find an AI tool" message extension,
 // and the transport's refusals: unsigned requests with an app id, bodies that are not activities.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,60 +13,50 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 import { startServer } from '../../src/server/start.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
-import { activity, adaptiveCardProblems, BOT, cardText, Connector, invoke, message, post, startBot, TENANT, USER, type Bot } from './support.js';
+import { activity, adaptiveCardProblems, BOT, cardText, Connector, invoke, message, post, startBot, TENANT, USER, useTeamsBot } from './support.js';
 
 describe('Teams installation and message extension', () => {
-  let connector: Connector;
-  let bot: Bot;
-  beforeAll(async () => {
-    connector = await new Connector().start();
-    bot = await startBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
-  beforeEach(() => connector.clear());
+  const env = useTeamsBot();
 
   it('personal install: stores the reference, greets once, forgets it on removal', async () => {
-    const add = activity(connector.url, 'personal', { type: 'installationUpdate', action: 'add' });
-    expect((await post(bot.url, add)).status).toBe(200);
-    const ref = bot.store.conversationRefs.get('a:1personal-chat-dana');
+    const add = activity(env.connector.url, 'personal', { type: 'installationUpdate', action: 'add' });
+    expect((await post(env.bot.url, add)).status).toBe(200);
+    const ref = env.bot.store.conversationRefs.get('a:1personal-chat-dana');
     expect(ref).toMatchObject({ tenantId: TENANT, scope: 'personal' });
-    expect(ref!.reference).toMatchObject({ serviceUrl: connector.url, conversation: { id: 'a:1personal-chat-dana' }, bot: { id: BOT.id } });
-    expect(connector.received).toHaveLength(1);
-    const welcome = connector.received[0]!.body.attachments![0]!.content;
+    expect(ref!.reference).toMatchObject({ serviceUrl: env.connector.url, conversation: { id: 'a:1personal-chat-dana' }, bot: { id: BOT.id } });
+    expect(env.connector.received).toHaveLength(1);
+    const welcome = env.connector.received[0]!.body.attachments![0]!.content;
     expect(cardText(welcome)).toMatch(/^Which Tool\nHi!/);
     expect(adaptiveCardProblems(welcome)).toEqual([]);
 
-    // Teams also announces the bot as a new member: no second greeting.
-    await post(bot.url, activity(connector.url, 'personal', { type: 'conversationUpdate', membersAdded: [BOT] }));
-    expect(connector.received).toHaveLength(1);
+    // Teams also announces the env.bot as a new member: no second greeting.
+    await post(env.bot.url, activity(env.connector.url, 'personal', { type: 'conversationUpdate', membersAdded: [BOT] }));
+    expect(env.connector.received).toHaveLength(1);
 
-    await post(bot.url, activity(connector.url, 'personal', { type: 'installationUpdate', action: 'remove' }));
-    expect(bot.store.conversationRefs.get('a:1personal-chat-dana')).toBeUndefined();
+    await post(env.bot.url, activity(env.connector.url, 'personal', { type: 'installationUpdate', action: 'remove' }));
+    expect(env.bot.store.conversationRefs.get('a:1personal-chat-dana')).toBeUndefined();
   });
 
   it('team install through conversationUpdate: channel scope, @mention hint; a person joining is ignored', async () => {
-    const added = activity(connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [BOT], channelData: { tenant: { id: TENANT }, team: { id: '19:team-marketing@thread.tacv2' }, eventType: 'teamMemberAdded' } });
-    await post(bot.url, added);
+    const added = activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [BOT], channelData: { tenant: { id: TENANT }, team: { id: '19:team-marketing@thread.tacv2' }, eventType: 'teamMemberAdded' } });
+    await post(env.bot.url, added);
     const id = '19:general@thread.tacv2;messageid=1700000000000';
-    expect(bot.store.conversationRefs.get(id)).toMatchObject({ scope: 'channel', tenantId: TENANT });
-    expect(cardText(connector.received[0]!.body.attachments![0]!.content)).toContain('@mention me');
-    connector.clear();
-    await post(bot.url, activity(connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [USER], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded' } }));
-    expect(connector.received).toHaveLength(0);
-    await post(bot.url, activity(connector.url, 'channel', { type: 'conversationUpdate', membersRemoved: [BOT], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberRemoved' } }));
-    expect(bot.store.conversationRefs.get(id)).toBeUndefined();
+    expect(env.bot.store.conversationRefs.get(id)).toMatchObject({ scope: 'channel', tenantId: TENANT });
+    expect(cardText(env.connector.received[0]!.body.attachments![0]!.content)).toContain('@mention me');
+    env.connector.clear();
+    await post(env.bot.url, activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [USER], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded' } }));
+    expect(env.connector.received).toHaveLength(0);
+    await post(env.bot.url, activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersRemoved: [BOT], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberRemoved' } }));
+    expect(env.bot.store.conversationRefs.get(id)).toBeUndefined();
   });
 
   it('group chat install stores a groupChat reference', async () => {
-    await post(bot.url, activity(connector.url, 'groupChat', { type: 'installationUpdate', action: 'add' }));
-    expect(bot.store.conversationRefs.get('19:group-chat-1@thread.v2')).toMatchObject({ scope: 'groupChat' });
+    await post(env.bot.url, activity(env.connector.url, 'groupChat', { type: 'installationUpdate', action: 'add' }));
+    expect(env.bot.store.conversationRefs.get('19:group-chat-1@thread.v2')).toMatchObject({ scope: 'groupChat' });
   });
 
   const search = async (parameters: { name: string; value: unknown }[]) => {
-    const res = await post(bot.url, invoke(connector.url, 'personal', 'composeExtension/query', { commandId: 'findTool', parameters, queryOptions: { skip: 0, count: 25 } }));
+    const res = await post(env.bot.url, invoke(env.connector.url, 'personal', 'composeExtension/query', { commandId: 'findTool', parameters, queryOptions: { skip: 0, count: 25 } }));
     expect(res.status).toBe(200);
     return (res.body as { composeExtension: { type: string; text?: string; attachments?: { contentType: string; content: AdaptiveCard; preview: { contentType: string; content: { title: string; text: string } } }[] } }).composeExtension;
   };
@@ -74,7 +64,7 @@ describe('Teams installation and message extension', () => {
   it('"Find an AI tool" returns each matching recommendation as an insertable card', async () => {
     const q = 'a product demo video with voiceover and a short script';
     const result = await search([{ name: 'query', value: q }]);
-    const expected = bot.recommender.ask(q).recommendations;
+    const expected = env.bot.recommender.ask(q).recommendations;
     expect(result.type).toBe('result');
     expect(result.attachments!.map((a) => a.preview.content.title)).toEqual(expected.map((r) => r.verdict));
     for (const a of result.attachments!) {
@@ -83,7 +73,7 @@ describe('Teams installation and message extension', () => {
       expect(adaptiveCardProblems(a.content)).toEqual([]);
       expect(cardText(a.content)).toContain(a.preview.content.title);
     }
-    expect(connector.received).toHaveLength(0);
+    expect(env.connector.received).toHaveLength(0);
   });
 
   it('shows examples before anything is typed, and explains when nothing fits or the query is too long', async () => {

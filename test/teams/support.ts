@@ -1,6 +1,7 @@
 // Test support for the Teams surface: a stand-in Bot Framework connector that records what the
 // bot sends, activities shaped as Teams sends them, and the Adaptive Cards library check.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { loadConfig, type TeamsConfig } from '../../src/config/config.js';
@@ -225,3 +226,18 @@ export const actionsOf = (card: AdaptiveCard): { type: string; title: string; ve
   for (const e of card.body as unknown as { type: string; actions?: typeof out }[]) if (e.type === 'ActionSet') out.push(...(e.actions ?? []));
   return out;
 };
+
+/** A describe block's Teams: a stand-in connector and the bot, the connector cleared per test. */
+export function useTeamsBot(): { readonly connector: Connector; readonly bot: Bot } {
+  const env = {} as { connector: Connector; bot: Bot };
+  beforeAll(async () => {
+    env.connector = await new Connector().start();
+    env.bot = await startBot();
+  });
+  afterAll(async () => {
+    await env.bot?.stop();
+    await env.connector?.stop();
+  });
+  beforeEach(() => env.connector?.clear());
+  return env;
+}
