@@ -2,6 +2,7 @@
 // `multimodal` when a request asks for both, says "nothing fits" when evidence is thin or the
 // message is small talk, and measures how sure the decision is.
 import type { CategoryIdT } from './schema.js';
+import { descending, sortSmall } from './sort.js';
 
 export const DECISION = Object.freeze({
   /** Below this, no recommendation: roughly one clear phrase, seen as output. */
@@ -43,11 +44,24 @@ export interface Decision {
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-function combinedParts(evidence: ReadonlyMap<CategoryIdT, number>, separate: Separate): CategoryIdT[] {
-  const strong = [...evidence]
-    .filter(([c, e]) => (c === 'llm' || MEDIA.has(c)) && e >= DECISION.strongPart)
-    .sort((a, b) => b[1] - a[1]);
+type Scores = [CategoryIdT, number][];
+
+const strongest = (a: [CategoryIdT, number], b: [CategoryIdT, number]): number => descending(a[1], b[1]);
+const strongestThenName = (a: [CategoryIdT, number], b: [CategoryIdT, number]): number => strongest(a, b) || a[0].localeCompare(b[0]);
+
+const scoreOf = (scores: Scores, c: CategoryIdT): number | undefined => scores.find((s) => s[0] === c)?.[1];
+
+/** Sets a category's score in place, or adds it last, as a Map would. */
+function setScore(scores: Scores, c: CategoryIdT, score: number): void {
+  const entry = scores.find((s) => s[0] === c);
+  if (entry) entry[1] = score;
+  else scores.push([c, score]);
+}
+
+function combinedParts(scores: Scores, separate: Separate): readonly CategoryIdT[] {
+  const strong = scores.filter(([c, e]) => (c === 'llm' || MEDIA.has(c)) && e >= DECISION.strongPart);
   if (strong.length < 2) return [];
+  sortSmall(strong, strongest);
   const [first, second] = strong as [[CategoryIdT, number], [CategoryIdT, number]];
   const withLanguage = first[0] === 'llm' || second[0] === 'llm';
   const ratio = withLanguage ? DECISION.languageMediaRatio : DECISION.mediaMediaRatio;
@@ -61,24 +75,28 @@ export function decide(
   separate: Separate,
   prefer?: CategoryIdT,
 ): Decision {
-  const scores = new Map(evidence);
+  // Entries in the evidence's order: ties between parts keep it.
+  const scores: Scores = [];
+  evidence.forEach((e, c) => scores.push([c, e]));
   const parts = combinedParts(scores, separate);
   if (parts.length) {
-    const sum = parts.reduce((a, c) => a + (scores.get(c) ?? 0), 0);
-    scores.set('multimodal', Math.max(scores.get('multimodal') ?? 0, DECISION.combinedShare * sum));
+    const sum = parts.reduce((a, c) => a + (scoreOf(scores, c) ?? 0), 0);
+    setScore(scores, 'multimodal', Math.max(scoreOf(scores, 'multimodal') ?? 0, DECISION.combinedShare * sum));
   }
-  const top = Math.max(0, ...scores.values());
-  if (prefer) scores.set(prefer, Math.max(scores.get(prefer) ?? 0, top * 1.1, DECISION.minEvidence));
+  let top = 0;
+  for (const [, e] of scores) top = Math.max(top, e);
+  if (prefer) setScore(scores, prefer, Math.max(scoreOf(scores, prefer) ?? 0, top * 1.1, DECISION.minEvidence));
 
-  const sorted = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = sortSmall(scores, strongestThenName);
   const best = sorted[0]?.[1] ?? 0;
   const nothing = best < DECISION.minEvidence || (offTopic > 0 && offTopic >= best && !prefer);
-  const ranked = nothing
-    ? []
-    : sorted
-        .filter(([, e]) => e >= DECISION.alternativeShare * best)
-        .slice(0, DECISION.maxRecommendations)
-        .map(([category, e]) => ({ category, evidence: e, score: round(e / (e + DECISION.scoreHalf)) }));
+  const ranked: Ranked[] = [];
+  if (!nothing) {
+    for (const [category, e] of sorted) {
+      if (ranked.length === DECISION.maxRecommendations) break;
+      if (e >= DECISION.alternativeShare * best) ranked.push({ category, evidence: e, score: round(e / (e + DECISION.scoreHalf)) });
+    }
+  }
 
   const first = ranked[0]?.evidence ?? 0;
   const second = ranked[1]?.evidence ?? 0;

@@ -1,5 +1,6 @@
 // The matcher's index: every phrase and cue of every use case, stemmed once at start-up and
 // filed under each of its words, so a request only looks at phrases that share a word with it.
+// Stems are numbered, so a request's words are looked up by number rather than by text.
 import type { Catalog } from './catalog.js';
 import { SpellingCorrector } from './spelling.js';
 import { makeExpander, phraseStems, tokenize } from './text.js';
@@ -19,13 +20,32 @@ export interface IndexedPhrase {
   readonly weight: number;
 }
 
+/** The words of one or more phrases with the same key: located once, claimed by each phrase. */
+export interface PhraseGroup {
+  /** Stem ids of the words to find, in order. */
+  readonly ids: readonly number[];
+  readonly span: number;
+  readonly written: readonly string[];
+  /** Phrases that claim the words when found: only the first of each weight, as one
+   * expression shared by several use cases is claimed once. */
+  readonly phrases: readonly number[];
+}
+
+export interface Filed {
+  /** Each group is filed once, under its rarest word: a phrase can only match if that word is there. */
+  readonly groups: readonly PhraseGroup[];
+  /** Off-topic expressions (as stem ids), filed under their first word. */
+  readonly offTopic: readonly (readonly number[])[];
+}
+
 export interface MatchIndex {
   readonly phrases: readonly IndexedPhrase[];
-  /** Each phrase filed once, under its rarest word: a phrase can only match if that word is there. */
-  readonly byStem: ReadonlyMap<string, readonly number[]>;
-  /** Every stem any phrase uses. */
-  readonly known: ReadonlySet<string>;
-  readonly offTopic: readonly (readonly string[])[];
+  /** Every stem a phrase or an off-topic expression uses, numbered; phrase stems first. */
+  readonly stemIds: ReadonlyMap<string, number>;
+  /** Stem ids below this are words of some phrase: words the request may be corrected into. */
+  readonly phraseStems: number;
+  /** By stem id: what to look for when the request has the stem; nothing for most stems. */
+  readonly byStem: readonly (Filed | undefined)[];
   readonly corrector: SpellingCorrector;
   readonly fillers: ReadonlySet<string>;
 }
@@ -37,7 +57,6 @@ export const contentStems = (phrase: string): string[] => phraseStems(phrase).fi
 
 export function buildIndex(catalog: Catalog): MatchIndex {
   const phrases: IndexedPhrase[] = [];
-  const byStem = new Map<string, number[]>();
   const frequency = new Map<string, number>();
   const vocabulary = new Set<string>();
   // Phrases get the same shorthand expansion as requests, so "b-roll" in data meets "b-roll" typed.
@@ -57,20 +76,46 @@ export function buildIndex(catalog: Catalog): MatchIndex {
     for (const p of u.phrases) add(i, p, PHRASE_WEIGHT.phrase);
     for (const c of u.cues) add(i, c, PHRASE_WEIGHT.cue);
   });
+
+  // Phrase stems are numbered first, then the stems only off-topic expressions use.
+  const stemIds = new Map<string, number>();
+  const idOf = (s: string): number => {
+    if (!stemIds.has(s)) stemIds.set(s, stemIds.size);
+    return stemIds.get(s)!;
+  };
+  for (const s of frequency.keys()) idOf(s);
+  const phraseStemCount = stemIds.size;
+  const filed = new Map<number, { groups: PhraseGroup[]; offTopic: number[][] }>();
+  const fileUnder = (id: number): { groups: PhraseGroup[]; offTopic: number[][] } => {
+    if (!filed.has(id)) filed.set(id, { groups: [], offTopic: [] });
+    return filed.get(id)!;
+  };
+  for (const p of catalog.lexicon.offTopic) {
+    const ids = contentStems(p).map(idOf);
+    if (ids.length) fileUnder(ids[0]!).offTopic.push(ids);
+  }
+
+  // Phrases with the same key are one group; of those, only the first of each weight claims.
+  const groups = new Map<string, PhraseGroup & { phrases: number[] }>();
   phrases.forEach((p, id) => {
-    const rarest = p.stems.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
-    const list = byStem.get(rarest) ?? [];
-    list.push(id);
-    byStem.set(rarest, list);
+    const group = groups.get(p.key);
+    if (!group) {
+      // A literal of one: most groups have one phrase, and a pushed-to array reserves room for 17.
+      const created = { ids: p.stems.map(idOf), span: p.span, written: p.written, phrases: [id] };
+      groups.set(p.key, created);
+      const rarest = p.stems.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
+      fileUnder(idOf(rarest)).groups.push(created);
+    } else if (!group.phrases.some((q) => phrases[q]!.weight === p.weight)) {
+      group.phrases.push(id);
+    }
   });
-  const offTopic = catalog.lexicon.offTopic.map(contentStems).filter((s) => s.length);
   for (const p of catalog.lexicon.offTopic) for (const t of tokenize(p)) vocabulary.add(t.word);
   const common = new Set(catalog.lexicon.commonWords.map((w) => w.toLowerCase()));
   return {
     phrases,
-    byStem,
-    known: new Set(frequency.keys()),
-    offTopic,
+    stemIds,
+    phraseStems: phraseStemCount,
+    byStem: Array.from({ length: stemIds.size }, (_, id) => filed.get(id)),
     corrector: new SpellingCorrector(vocabulary, common),
     fillers: new Set([...common, ...GLUE]),
   };

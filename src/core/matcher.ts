@@ -3,8 +3,12 @@
 // to its use case, and use cases add evidence to their categories.
 import type { Catalog } from './catalog.js';
 import { PHRASE_WEIGHT, type MatchIndex } from './index.js';
+import { locate, type Location } from './locate.js';
+import { Occurrences } from './occurrences.js';
+import { joined } from './parts.js';
 import type { CategoryIdT } from './schema.js';
 import { weighTokens } from './scope.js';
+import { ascending, descending, sortSmall } from './sort.js';
 import { makeExpander, stem, stripMarkup, tokenize, type Token } from './text.js';
 
 export interface UseCaseHit {
@@ -24,12 +28,16 @@ export interface Evidence {
   readonly corrections: readonly { from: string; to: string }[];
 }
 
-const SPAN_SLACK = 3;
+interface Found {
+  readonly id: number;
+  readonly length: number;
+  readonly at: Location;
+  readonly score: number;
+}
+
 const ADJACENT_BONUS = 1.2;
 // Words of a phrase scattered among others are weaker evidence than the phrase as written.
 const SCATTERED = 0.8;
-// Words that join the parts of a request that asks for several things.
-const CONJUNCTIONS = new Set(['and', 'plus', 'then', 'also', 'both', 'with']);
 // A use case's further phrases add less than its best one: more ways of saying the same need.
 const FURTHER_PHRASE = 0.5;
 // Other use cases of the same category add a little: a request full of one medium.
@@ -38,9 +46,15 @@ const SECONDARY_SHARE = 0.5;
 // Small talk counts a little less than a clear request, so "thanks! now write a poem" is answered.
 const OFF_TOPIC_WEIGHT = 2.5;
 
+// The most specific phrase claims its words first: "music video" leaves nothing for "music" or
+// "video" alone, so one expression is not counted again by every shorter phrase inside it.
+const strongestFirst = (a: Found, b: Found): number => descending(a.score, b.score) || descending(a.length, b.length) || ascending(a.id, b.id);
+const strongestUseCase = (a: UseCaseHit, b: UseCaseHit): number => descending(a.evidence, b.evidence) || ascending(a.useCase, b.useCase);
+
 export class Matcher {
   private readonly expand: (text: string) => string;
   private readonly scopeWords;
+  private readonly occurrences: Occurrences;
 
   constructor(
     private readonly catalog: Catalog,
@@ -52,6 +66,7 @@ export class Matcher {
       inHand: new Set(catalog.lexicon.inHand),
       common: index.fillers,
     };
+    this.occurrences = new Occurrences(index.stemIds.size);
   }
 
   /** Normalised words of a request, for the industry and volume readers too. */
@@ -60,80 +75,49 @@ export class Matcher {
   }
 
   match(text: string): Evidence {
+    const { index } = this;
     const tokens = this.words(text);
-    const corrections: { from: string; to: string }[] = [];
-    for (const t of tokens) {
-      if (this.index.known.has(t.stem) || this.index.fillers.has(t.word)) continue;
-      const fixed = this.index.corrector.correct(t.word);
-      if (fixed) {
-        t.stem = stem(fixed);
-        corrections.push({ from: t.word, to: fixed });
-      }
-    }
     const weights = weighTokens(tokens, this.scopeWords);
-    const positions = new Map<string, { pos: number; weight: number }[]>();
+    const words = this.occurrences;
+    words.reset(tokens.length);
+    const corrections: { from: string; to: string }[] = [];
     tokens.forEach((t, i) => {
-      if (weights[i]! <= 0) return;
-      const list = positions.get(t.stem) ?? [];
-      list.push({ pos: t.position, weight: weights[i]! });
-      positions.set(t.stem, list);
-    });
-
-    const found: { id: number; positions: number[]; score: number }[] = [];
-    const located = new Map<string, ReturnType<typeof locate>>();
-    const seen = new Set<string>();
-    for (const s of positions.keys()) {
-      for (const id of this.index.byStem.get(s) ?? []) {
-        const phrase = this.index.phrases[id]!;
-        // A phrase shared by several use cases can only be claimed once: keep the first.
-        const shared = `${phrase.key}|${phrase.weight}`;
-        if (seen.has(shared)) continue;
-        seen.add(shared);
-        let at = located.get(phrase.key);
-        if (at === undefined) {
-          at = locate(phrase.stems, phrase.span, positions, (lo, hi) => crossesPart(tokens, lo, hi, phrase.written));
-          located.set(phrase.key, at);
+      let id = index.stemIds.get(t.stem);
+      if (!(id !== undefined && id < index.phraseStems) && !index.fillers.has(t.word)) {
+        const fixed = index.corrector.correct(t.word);
+        if (fixed) {
+          t.stem = stem(fixed);
+          id = index.stemIds.get(t.stem);
+          corrections.push({ from: t.word, to: fixed });
         }
-        if (at) found.push({ id, positions: at.positions, score: phrase.weight * at.weight * (at.adjacent ? ADJACENT_BONUS : stems1(phrase.stems) ? 1 : SCATTERED) });
       }
-    }
-    // The most specific phrase claims its words: "music video" leaves nothing for "music" or
-    // "video" alone, so one expression is not counted again by every shorter phrase inside it.
-    const length = (id: number): number => this.index.phrases[id]!.stems.length;
-    found.sort((a, b) => b.score - a.score || length(b.id) - length(a.id) || a.id - b.id);
-    const claimed = new Set<number>();
-    const perUseCase = new Map<number, { scores: number[]; matched: Set<string>; positions: number[] }>();
-    for (const f of found) {
-      if (f.positions.every((p) => claimed.has(p))) continue;
-      for (const p of f.positions) claimed.add(p);
-      const phrase = this.index.phrases[f.id]!;
-      const entry = perUseCase.get(phrase.useCase) ?? { scores: [], matched: new Set<string>(), positions: [] };
-      entry.scores.push(f.score);
-      // Only outright phrases mark where a part of the request is; cues are too loose for that.
-      if (phrase.weight >= PHRASE_WEIGHT.phrase) entry.positions.push(...f.positions);
-      entry.matched.add(phrase.text);
-      perUseCase.set(phrase.useCase, entry);
-    }
-
-    const categoryPositions = new Map<CategoryIdT, Set<number>>();
-    for (const [useCase, { positions: at }] of perUseCase) {
-      const c = this.catalog.useCases[useCase]!.category;
-      const set = categoryPositions.get(c) ?? new Set<number>();
-      for (const p of at) set.add(p);
-      categoryPositions.set(c, set);
-    }
-    const separate = (a: CategoryIdT, b: CategoryIdT): boolean => {
-      const ys = [...(categoryPositions.get(b) ?? [])];
-      return [...(categoryPositions.get(a) ?? [])].some((x) => ys.some((y) => joined(tokens, x, y)));
-    };
-
-    const useCases: UseCaseHit[] = [...perUseCase].map(([useCase, { scores, matched }]) => {
-      const sorted = scores.sort((a, b) => b - a);
-      const evidence = sorted[0]! + FURTHER_PHRASE * sorted.slice(1).reduce((a, b) => a + b, 0);
-      return { useCase, evidence, matched: [...matched] };
+      if (id !== undefined && weights[i]! > 0) words.add(id, i, weights[i]!);
     });
-    useCases.sort((a, b) => b.evidence - a.evidence || a.useCase - b.useCase);
 
+    const found: Found[] = [];
+    let offTopic = 0;
+    for (let k = 0; k < words.stemCount; k++) {
+      const filed = index.byStem[words.stem(k)];
+      if (!filed) continue;
+      for (const group of filed.groups) {
+        const at = locate(group.ids, group.span, words, tokens, group.written);
+        if (!at) continue;
+        const shape = at.adjacent ? ADJACENT_BONUS : group.ids.length === 1 ? 1 : SCATTERED;
+        for (const id of group.phrases) {
+          found.push({ id, length: group.ids.length, at, score: index.phrases[id]!.weight * at.weight * shape });
+        }
+      }
+      for (const stems of filed.offTopic) if (locate(stems, stems.length, words)) offTopic += OFF_TOPIC_WEIGHT;
+    }
+    sortSmall(found, strongestFirst);
+    const claims: Found[] = [];
+    for (const f of found) {
+      if (f.at.positions.every((p) => words.claimed(p))) continue;
+      for (const p of f.at.positions) words.claim(p);
+      claims.push(f);
+    }
+
+    const useCases = this.hits(claims);
     const byCategory = new Map<CategoryIdT, number>();
     const add = (c: CategoryIdT, amount: number): void => {
       const current = byCategory.get(c);
@@ -144,57 +128,46 @@ export class Matcher {
       add(u.category, hit.evidence);
       if (u.secondary) add(u.secondary, SECONDARY_SHARE * hit.evidence);
     }
-
-    let offTopic = 0;
-    for (const stems of this.index.offTopic) if (locate(stems, stems.length, positions)) offTopic += OFF_TOPIC_WEIGHT;
+    const separate = (a: CategoryIdT, b: CategoryIdT): boolean => this.separate(claims, tokens, a, b);
     return { tokens, useCases, byCategory, offTopic, separate, corrections };
   }
-}
 
-const stems1 = (stems: readonly string[]): boolean => stems.length === 1;
-
-/** Two positions in different clauses, or with a joining word between them. */
-function joined(tokens: readonly Token[], x: number, y: number): boolean {
-  const [lo, hi] = x < y ? [x, y] : [y, x];
-  if (tokens[lo]!.clause !== tokens[hi]!.clause) return true;
-  for (let i = lo + 1; i < hi; i++) if (CONJUNCTIONS.has(tokens[i]!.word)) return true;
-  return false;
-}
-
-/** One phrase never reaches across two parts of a request: "images or video" is not "image to video". */
-function crossesPart(tokens: readonly Token[], lo: number, hi: number, stems: readonly string[]): boolean {
-  if (tokens[lo]!.clause !== tokens[hi]!.clause) return true;
-  for (let i = lo + 1; i < hi; i++) {
-    const w = tokens[i]!.word;
-    if ((CONJUNCTIONS.has(w) || w === 'or') && !stems.includes(tokens[i]!.stem)) return true;
+  /** The use cases the claimed phrases belong to, strongest first. */
+  private hits(claims: readonly Found[]): UseCaseHit[] {
+    const hits: UseCaseHit[] = [];
+    claims.forEach((first, i) => {
+      const useCase = this.index.phrases[first.id]!.useCase;
+      // Each use case once, from its first claim on.
+      for (let j = 0; j < i; j++) if (this.index.phrases[claims[j]!.id]!.useCase === useCase) return;
+      // Claims come strongest first: the first is the use case's best phrase, the rest add less.
+      let further = 0;
+      const matched = [this.index.phrases[first.id]!.text];
+      for (let j = i + 1; j < claims.length; j++) {
+        const phrase = this.index.phrases[claims[j]!.id]!;
+        if (phrase.useCase !== useCase) continue;
+        further += claims[j]!.score;
+        if (!matched.includes(phrase.text)) matched.push(phrase.text);
+      }
+      hits.push({ useCase, evidence: first.score + FURTHER_PHRASE * further, matched });
+    });
+    return sortSmall(hits, strongestUseCase);
   }
-  return false;
-}
 
-/** Finds all of a phrase's words within a short span; returns where, and their weakest weight. */
-function locate(
-  stems: readonly string[],
-  span: number,
-  positions: ReadonlyMap<string, readonly { pos: number; weight: number }[]>,
-  crosses: (lo: number, hi: number) => boolean = () => false,
-): { weight: number; adjacent: boolean; positions: number[] } | null {
-  const first = positions.get(stems[0]!);
-  if (!first) return null;
-  let best: { weight: number; adjacent: boolean; positions: number[] } | null = null;
-  for (const start of first) {
-    let weight = start.weight;
-    const at = [start.pos];
-    // Words in the order written: "customer queries" is not "a query that finds customers".
-    for (let k = 1; k < stems.length; k++) {
-      const previous = at[at.length - 1]!;
-      const next = positions.get(stems[k]!)?.find((o) => o.pos > previous && o.pos - start.pos <= span + SPAN_SLACK);
-      if (!next) break;
-      weight = Math.min(weight, next.weight);
-      at.push(next.pos);
+  /** Whether some outright phrase of category `a` and one of `b` are in separate parts. */
+  private separate(claims: readonly Found[], tokens: readonly Token[], a: CategoryIdT, b: CategoryIdT): boolean {
+    for (const x of claims) {
+      if (!this.marksPart(x, a)) continue;
+      for (const y of claims) {
+        if (!this.marksPart(y, b)) continue;
+        for (const p of x.at.positions) for (const q of y.at.positions) if (joined(tokens, p, q)) return true;
+      }
     }
-    if (at.length < stems.length || crosses(Math.min(...at), Math.max(...at))) continue;
-    const adjacent = stems.length > 1 && Math.max(...at) - Math.min(...at) <= span - 1;
-    if (!best || weight > best.weight || (weight === best.weight && adjacent)) best = { weight, adjacent, positions: at };
+    return false;
   }
-  return best;
+
+  /** Only outright phrases mark where a part of the request is; cues are too loose for that. */
+  private marksPart(claim: Found, category: CategoryIdT): boolean {
+    const phrase = this.index.phrases[claim.id]!;
+    return phrase.weight >= PHRASE_WEIGHT.phrase && this.catalog.useCases[phrase.useCase]!.category === category;
+  }
 }

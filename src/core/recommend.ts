@@ -7,10 +7,9 @@ import { estimate } from './estimate.js';
 import { buildIndex } from './index.js';
 import { IndustryReader, type IndustryHit } from './industry.js';
 import { Matcher, type Evidence } from './matcher.js';
+import { Prepared } from './prepared.js';
 import type { CategoryIdT, CategoryT, IndustryIdT, VolumeT } from './schema.js';
 import { readVolume } from './volume.js';
-
-const MAX_TOOLS = 3;
 
 export interface AskOptions {
   /** A category the person picked from the clarifying choices. */
@@ -20,10 +19,12 @@ export interface AskOptions {
 export class Recommender {
   private readonly matcher: Matcher;
   private readonly industries: IndustryReader;
+  private readonly prepared: Prepared;
 
   constructor(readonly catalog: Catalog) {
     this.matcher = new Matcher(catalog, buildIndex(catalog));
     this.industries = new IndustryReader(catalog);
+    this.prepared = new Prepared(catalog);
   }
 
   ask(query: string, options: AskOptions = {}): AnswerT {
@@ -50,8 +51,8 @@ export class Recommender {
         industry: industry ? { id: industry.id, name: this.industryName(industry.id), matched: industry.alias } : null,
       },
       clarify,
-      industryContext: industry && top ? this.industryContext(industry.id, this.category(top.category)) : null,
-      catalog: { version: this.catalog.version, asOf: this.catalog.asOf },
+      industryContext: industry && top ? this.prepared.industryContext(industry.id, this.category(top.category)) : null,
+      catalog: this.prepared.catalogStamp,
     };
   }
 
@@ -76,39 +77,17 @@ export class Recommender {
       const u = this.catalog.useCases[h.useCase]!;
       return u.category === r.category || u.secondary === r.category;
     });
-    const useCase = hit ? this.catalog.useCases[hit.useCase]! : null;
-    const names = [...(useCase?.tools ?? []), ...c.tools.map((t) => t.name)];
-    const tools = [...new Set(names.map((n) => n.toLowerCase()))]
-      .slice(0, MAX_TOOLS)
-      .map((n) => this.tool(n, [r.category, useCase?.secondary]));
+    const { tools, useCase } = this.prepared.offer(hit ? hit.useCase : null, r.category);
     const est = volume ? estimate(c, volume) : undefined;
-    return {
-      category: r.category,
-      label: c.name,
-      verdict: c.verdict,
-      score: r.score,
-      tools,
-      ...(est ? { estimate: est } : {}),
-      useCase: useCase ? { id: useCase.id, title: useCase.title } : null,
-      matched: hit ? [...hit.matched] : [],
-      facts: {
-        technology: [...c.technology],
-        cost: c.costNote.text,
-        turnaround: c.turnaround.text,
-        expertise: { level: c.expertise.level, text: c.expertise.text },
-        strengths: c.strengths.map((s) => s.text),
-        limitations: c.limitations.map((l) => l.text),
-      },
-      ...(r.category === 'multimodal' ? { recipe: this.recipe(parts, ev) } : {}),
-    };
-  }
-
-  private tool(lowerName: string, categories: readonly (CategoryIdT | undefined)[]): { name: string; bestFor: string } {
-    for (const id of categories) {
-      const t = id && this.category(id).tools.find((x) => x.name.toLowerCase() === lowerName);
-      if (t) return { name: t.name, bestFor: t.bestFor };
-    }
-    return { name: lowerName, bestFor: '' };
+    const matched = hit ? hit.matched.slice() : [];
+    const facts = this.prepared.categoryFacts(r.category);
+    // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
+    const { category, score } = r;
+    const recommendation: RecommendationT = est
+      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, useCase, matched, facts }
+      : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts };
+    if (category === 'multimodal') recommendation.recipe = this.recipe(parts, ev);
+    return recommendation;
   }
 
   private recipe(parts: readonly CategoryIdT[], ev: Evidence): NonNullable<RecommendationT['recipe']> {
@@ -129,17 +108,5 @@ export class Recommender {
       : `Reads as a request for ${top.label.toLowerCase()}.`;
     const where = industry ? ` Industry: ${this.industryName(industry.id)} (from “${industry.alias}”).` : '';
     return why + where;
-  }
-
-  private industryContext(id: IndustryIdT, top: CategoryT): AnswerT['industryContext'] {
-    const d = this.catalog.industries.get(id)!;
-    const uses = top.kind === 'language' ? d.languageUses : d.generativeUses;
-    return {
-      id,
-      name: d.name,
-      uses: uses.join('; '),
-      fact: d.facts[0]!.text,
-      caseStudy: d.caseStudy ? { title: d.caseStudy.title, text: d.caseStudy.text } : null,
-    };
   }
 }

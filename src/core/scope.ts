@@ -20,37 +20,41 @@ export interface ScopeWords {
   common: ReadonlySet<string>;
 }
 
+const sameClause = (tokens: readonly Token[], i: number, j: number): boolean => tokens[j]?.clause === tokens[i]?.clause;
+
 export function weighTokens(tokens: readonly Token[], words: ScopeWords): number[] {
   const weights: number[] = tokens.map(() => WEIGHT.output);
   const lower = (i: number, w: number): void => {
     if (weights[i]! > w) weights[i] = w;
   };
-  const sameClause = (i: number, j: number): boolean => tokens[j]?.clause === tokens[i]?.clause;
 
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.word;
     // "music-free", "text-free": the word before "free" is ruled out.
-    if (t.word === 'free' && i > 0 && sameClause(i, i - 1)) lower(i - 1, WEIGHT.excluded);
-    if (words.negations.has(t.word)) {
-      for (let j = i + 1; j <= i + SCOPE_WORDS && sameClause(i, j); j++) lower(j, WEIGHT.excluded);
+    if (word === 'free' && i > 0 && sameClause(tokens, i, i - 1)) lower(i - 1, WEIGHT.excluded);
+    if (words.negations.has(word)) {
+      for (let j = i + 1; j <= i + SCOPE_WORDS && sameClause(tokens, i, j); j++) lower(j, WEIGHT.excluded);
     }
-    if (words.inHand.has(t.word) && i > 0 && BE.has(tokens[i - 1]!.word)) {
-      for (let j = i - 2; j >= i - 1 - SCOPE_WORDS && j >= 0 && sameClause(i, j); j--) lower(j, WEIGHT.excluded);
+    if (words.inHand.has(word) && i > 0 && BE.has(tokens[i - 1]!.word)) {
+      for (let j = i - 2; j >= i - 1 - SCOPE_WORDS && j >= 0 && sameClause(tokens, i, j); j--) lower(j, WEIGHT.excluded);
     }
-    if (t.word === 'for') {
+    if (word === 'for') {
       // "X for Y": Y is the purpose only when an output was already named before "for".
       let named = false;
-      for (let j = i - 1; j >= 0 && sameClause(i, j); j--) if (!words.common.has(tokens[j]!.word)) named = true;
+      for (let j = i - 1; j >= 0 && sameClause(tokens, i, j) && !named; j--) named = !words.common.has(tokens[j]!.word);
       if (named) {
-        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
+        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(tokens, i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
       }
     }
-    if (INPUT_START.has(t.word)) {
-      const end = tokens.findIndex((u, j) => j > i && j <= i + CONTEXT_WORDS + 2 && INPUT_END.has(u.word));
-      if (end > i) for (let j = i + 1; j < end; j++) lower(j, WEIGHT.context);
-      else if (t.word === 'from') {
-        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
+    if (INPUT_START.has(word)) {
+      // The input runs to the first "into", "to" or "as" within reach, clause or not.
+      let end = i + 1;
+      while (end <= i + CONTEXT_WORDS + 2 && end < tokens.length && !INPUT_END.has(tokens[end]!.word)) end++;
+      if (end <= i + CONTEXT_WORDS + 2 && end < tokens.length) for (let j = i + 1; j < end; j++) lower(j, WEIGHT.context);
+      else if (word === 'from') {
+        for (let j = i + 1; j <= i + CONTEXT_WORDS && sameClause(tokens, i, j) && !SCOPE_END.has(tokens[j]!.word); j++) lower(j, WEIGHT.context);
       }
     }
-  });
+  }
   return weights;
 }

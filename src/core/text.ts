@@ -1,6 +1,8 @@
 // Turns chat text into tokens the matcher can compare: markup removed, shorthand expanded,
 // words split and stemmed, clause boundaries kept (they bound negation and context scopes).
 
+export { makeExpander } from './shorthand.js';
+
 export interface Token {
   /** The word as written, lower-cased. */
   readonly word: string;
@@ -18,57 +20,90 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
 export function stripMarkup(text: string): string {
-  return text
-    .replace(SLACK_LINK, ' $1 ')
-    .replace(SLACK_TOKEN, ' ')
-    .replace(TEAMS_AT, ' ')
-    .replace(HTML_TAG, ' ')
-    .replace(URL, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;|&gt;/g, ' ');
+  // Most requests have no markup at all: each pass runs only when the text has what it looks for.
+  let s = text;
+  if (s.includes('<')) s = s.replace(SLACK_LINK, ' $1 ').replace(SLACK_TOKEN, ' ').replace(TEAMS_AT, ' ').replace(HTML_TAG, ' ');
+  if (s.includes('http') || s.includes('www.')) s = s.replace(URL, ' ');
+  if (s.includes('&')) s = s.replace(/&amp;/g, '&').replace(/&lt;|&gt;/g, ' ');
+  return s;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Builds a function that replaces shorthand ("pls", "tl;dr", ":art:") by plain words. */
-export function makeExpander(replacements: Readonly<Record<string, string>>): (text: string) => string {
-  const keys = Object.keys(replacements).sort((a, b) => b.length - a.length);
-  if (!keys.length) return (t) => t;
-  const table = new Map(Object.entries(replacements).map(([k, v]) => [k.toLowerCase(), v]));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return (text) => text.replace(pattern, (m) => ` ${table.get(m.toLowerCase()) ?? m} `);
+/** A lookup by character code for a few ASCII characters: cheaper per character than a Set. */
+function asciiTable(chars: string): (code: number) => boolean {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return (code) => code < 128 && table[code] === 1;
 }
+
+// Consonants that a doubled ending drops one of ("clipp" from "clipping").
+const DOUBLING = asciiTable('bcdfghjkmnpqrtvwxyz');
 
 /** A deliberately crude stemmer: consistent beats correct for matching chat words. */
 export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // Not after s, u or i: "class", "status" and "analysis" keep theirs.
+  else if (w.length > 3 && w.endsWith('s') && !'sui'.includes(w[w.length - 2]!)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
-  if (w.length > 4 && /([b-df-hj-np-tv-z])\1$/.test(w) && !w.endsWith('ll') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4) {
+    const last = w.charCodeAt(w.length - 1);
+    if (last === w.charCodeAt(w.length - 2) && DOUBLING(last)) w = w.slice(0, -1);
+  }
   return w;
 }
 
 // Sentence punctuation and spaced dashes end a clause; a hyphen inside a word only joins.
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"|]+|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s/g;
+// A dash can only end a clause next to a space or at either end; without one, the breaks are
+// just the runs of punctuation, and the scan below counts those itself.
+const SPACED_DASH = /\s[-–—]|[-–—]\s|^[-–—]|[-–—]$/;
+const PUNCTUATION = asciiTable('.,;:!?()[]{}"|');
+
+// A letter or digit in any script; tried only past ASCII, where the word test is a table.
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+const ASCII_WORD = asciiTable('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+const NEWLINE = 10;
+
+/** Where the run of letters and digits starting at `start` ends. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!ASCII_WORD(c)) break;
+      i++;
+    } else {
+      WORD_CHAR.lastIndex = i;
+      if (!WORD_CHAR.test(text)) break;
+      i = WORD_CHAR.lastIndex;
+    }
+  }
+  return i;
+}
 
 export function tokenize(text: string): Token[] {
+  let s = text.toLowerCase();
+  if (s.includes("'") || s.includes('’') || s.includes('`')) s = s.replace(/['’`]/g, '');
+  if (s.includes('&') || s.includes('+')) s = s.replace(/\s[&+]\s/g, ' and ');
+  if ((s.includes('-') || s.includes('–') || s.includes('—')) && SPACED_DASH.test(s)) s = s.replace(CLAUSE_BREAK, ' \n ');
+  // One pass over the words; a newline or a run of punctuation is where a clause ends.
   const tokens: Token[] = [];
-  const clauses = text
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/\s[&+]\s/g, ' and ')
-    .replace(CLAUSE_BREAK, ' \n ')
-    .split('\n');
-  let position = 0;
-  clauses.forEach((clause, ci) => {
-    for (const word of clause.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      tokens.push({ word, stem: stem(word), position: position++, clause: ci });
+  let clause = 0;
+  for (let i = 0; i < s.length; ) {
+    const end = wordEnd(s, i);
+    if (end === i) {
+      const c = s.charCodeAt(i);
+      if (c === NEWLINE || (PUNCTUATION(c) && (i === 0 || !PUNCTUATION(s.charCodeAt(i - 1))))) clause++;
+      i++;
+      continue;
     }
-  });
+    const word = s.slice(i, end);
+    tokens.push({ word, stem: stem(word), position: tokens.length, clause });
+    i = end;
+  }
   return tokens;
 }
 

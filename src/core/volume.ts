@@ -28,13 +28,19 @@ const NOUN_UNITS: readonly [RegExp, UnitT][] = [
   [/^(questions?|queries|tickets?|emails?|messages?|requests?|chats?|conversations?|answers?|replies|summaries|reports?|documents?|docs|articles?|posts?|calls?|inquiries|prompts?)$/, 'query'],
 ];
 
+const COUNT_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty';
+
 // A count, then up to five words (the noun), then "a/per/each/every/ /" and a period;
 // or a count and "daily/weekly/monthly".
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?[km]?|a dozen|a couple(?: of)?|a hundred|a thousand|dozen|couple|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?[km]?|a dozen|a couple(?: of)?|a hundred|a thousand|dozen|couple|${COUNT_WORDS})`;
 const STATED = new RegExp(
   String.raw`(?<![\w.,-])${NUMBER}(?![\w-]*(?:-|\s?(?:min|mins|minute|minutes|sec|secs|second|seconds|s|h|hr|hrs|hour|hours|page|pages|line|lines|word|words|pm|am|k res|px|%)\b))((?:\s+[\w'’&+-]+){0,6}?)\s*(?:(?:a|an|per|each|every|/|a\s+single)\s*(day|week|month|wk|mo)\b|(daily|weekly|monthly)\b)`,
   'i',
 );
+// STATED needs a period word and a count somewhere in the text. Most requests have neither,
+// and two plain scans for them cost far less than trying STATED at every position.
+const ANY_PERIOD = /(?:day|week|month|wk|mo|daily|weekly|monthly)\b/i;
+const ANY_COUNT = new RegExp(`\\d|dozen|couple|hundred|thousand|${COUNT_WORDS}`, 'i');
 
 function parseCount(raw: string): number | null {
   const s = raw.toLowerCase().trim();
@@ -49,6 +55,7 @@ function parseCount(raw: string): number | null {
 }
 
 export function readVolume(text: string): StatedVolume | null {
+  if (!ANY_PERIOD.test(text) || !ANY_COUNT.test(text)) return null;
   const m = STATED.exec(text.replace(/[~≈]/g, ' '));
   if (!m) return null;
   const count = parseCount(m[1]!);
