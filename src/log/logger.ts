@@ -1,7 +1,6 @@
 // Structured JSON logs. Secrets are redacted by path; request text is logged only at debug.
-// Lines written while serving an HTTP request carry its id (reqId).
+// Lines written while serving an HTTP request carry its id (reqId): see request-context.ts.
 import { pino, type Logger } from 'pino';
-import { currentRequestId } from './request-context.js';
 
 export type { Logger };
 
@@ -11,11 +10,6 @@ const REDACT = [
   'headers.authorization', 'req.headers.authorization', 'headers["x-slack-signature"]',
 ];
 
-const withRequestId = (): Record<string, string> => {
-  const reqId = currentRequestId();
-  return reqId ? { reqId } : {};
-};
-
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
@@ -23,7 +17,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       base: { app: 'which-tool' },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      mixin: withRequestId,
     },
     destination ?? process.stdout,
   );

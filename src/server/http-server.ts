@@ -4,7 +4,7 @@
 // body) and a count in /metrics by surface and status class.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger.js';
-import { requestIdFor, withRequestId } from '../log/request-context.js';
+import { requestIdFor, tagRequest } from '../log/request-context.js';
 import { httpDuration, httpRequests, statusClass } from '../metrics/registry.js';
 import { MAX_BODY_BYTES, type Mountable, type Route } from './routes.js';
 
@@ -47,12 +47,16 @@ export function createHttpServer(options: HttpServerOptions): Server {
       req.resume();
       return sendJson(res, 413, { error: 'request body too large' });
     }
-    Promise.resolve()
-      .then(() => mounted.route.handler(req, res))
-      .catch((err: unknown) => {
-        log.error({ err, route: path }, 'handler failed');
-        sendJson(res, 500, { error: 'internal error' });
-      });
+    const failed = (err: unknown): void => {
+      log.error({ err, route: path }, 'handler failed');
+      sendJson(res, 500, { error: 'internal error' });
+    };
+    // A handler may throw at once or reject later: both end in the same 500.
+    try {
+      mounted.route.handler(req, res)?.catch(failed);
+    } catch (err) {
+      failed(err);
+    }
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -74,7 +78,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (QUIET_SURFACES.has(surface) && status < 400) log.debug(line, 'request');
       else log.info(line, 'request');
     });
-    withRequestId(id, () => dispatch(req, res, path, mounted));
+    tagRequest(req, id);
+    dispatch(req, res, path, mounted);
   });
   // Slow or stalled clients must not hold connections open: Slack and Teams send whole
   // requests at once and expect an answer within seconds.

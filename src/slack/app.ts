@@ -1,13 +1,14 @@
 // Builds the Bolt app around a receiver: our authorize (no auth.test at start-up), a Web API
 // client on SLACK_API_URL with short retries (a stuck Slack must not pin requests for the
 // SDK's default half hour of retries), redelivery dedupe, and the listeners.
-import { App, type Receiver, type webApi } from '@slack/bolt';
+import { App, type CodedError, type Context, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config/config.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import { boltLogger } from './bolt-logger.js';
 import { BotIdentity } from './bot-identity.js';
 import { registerListeners } from './listeners/index.js';
 import { SeenEvents, skipRedelivered } from './redelivery.js';
+import { logFor } from './request-log.js';
 
 export const webClientOptions = (config: SlackConfig): webApi.WebClientOptions => ({
   slackApiUrl: config.apiUrl,
@@ -31,12 +32,14 @@ export function buildSlackApp(deps: SurfaceDeps, config: SlackConfig, receiver: 
     clientOptions: webClientOptions(config),
     // No listener uses Bolt's per-conversation state; skipping it saves a lookup per request.
     convoStore: false,
+    // The error handler then gets the listener's context, and so the request id.
+    extendedErrorHandler: true,
   });
   app.use(skipRedelivered(new SeenEvents(), log));
   registerListeners(app, deps);
-  app.error(async (err) => {
+  app.error(async ({ error, context }: { error: CodedError; context: Context }) => {
     // Bolt's last stop for a listener's failure: record it; the person already has the ack.
-    log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener failed');
+    logFor(log, context).error({ err: error.message, code: error.code }, 'Slack listener failed');
   });
   return { app, identity };
 }

@@ -2,6 +2,7 @@
 // module with where they were typed, and the typing user's time zone when Slack tells it.
 import type { webApi } from '@slack/bolt';
 import type { DigestTarget } from '../digest/commands.js';
+import type { Logger } from '../log/logger.js';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
@@ -24,12 +25,13 @@ export async function digestReply(
   client: webApi.WebClient,
   args: string,
   where: { team: string; channel: string; user?: string },
+  log: Logger = deps.log,
 ): Promise<Card> {
   if (!deps.digest) return DIGEST_OFF_CARD;
   const tz = await userTimeZone(client, where.user);
   const target: DigestTarget = { platform: 'slack', workspace: where.team, channel: where.channel, ...(tz ? { userTimeZone: tz } : {}) };
   return deps.digest.handle(args, target).catch((err: unknown) => {
-    deps.log.error({ err }, 'digest command failed');
+    log.error({ err }, 'digest command failed');
     return noticeCard('That didn’t work', 'The digest settings could not be changed just now. Please try again in a minute.');
   });
 }

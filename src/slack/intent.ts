@@ -16,11 +16,15 @@ export function readIntent(raw: string): Intent {
   return { kind: 'ask', text: raw };
 }
 
+const MARKUP = /[<&]/;
+
 /**
  * Message text as a person typed it: Slack sends mentions and links as `<…>` markup and
  * escapes `& < >`. The bot's own mention is dropped, others become readable words.
  */
 export function plainMessageText(text: string, botUserId?: string): string {
+  // Most requests carry no markup at all: skip the eight passes below.
+  if (!MARKUP.test(text)) return text.trim();
   return text
     .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => (id === botUserId ? '' : `@${name ?? 'someone'}`))
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => `#${name ?? 'channel'}`)

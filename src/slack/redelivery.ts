@@ -4,6 +4,7 @@
 // Memory only: with several replicas behind one URL, a redelivery may reach another replica.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../log/logger.js';
+import { logFor } from './request-log.js';
 
 export class SeenEvents {
   private readonly seen = new Map<string, number>();
@@ -29,7 +30,7 @@ export function skipRedelivered(seen: SeenEvents, log: Logger): Middleware<AnyMi
   return async ({ body, context, next }) => {
     const id = (body as { event_id?: unknown }).event_id;
     if (typeof id === 'string' && !seen.firstTime(id)) {
-      log.info({ eventId: id, retryNum: context.retryNum, retryReason: context.retryReason }, 'redelivered Slack event skipped');
+      logFor(log, context).info({ eventId: id, retryNum: context.retryNum, retryReason: context.retryReason }, 'redelivered Slack event skipped');
       return;
     }
     await next();

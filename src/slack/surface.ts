@@ -8,6 +8,7 @@ import type { SurfaceDeps } from '../server/deps.js';
 import type { Mountable } from '../server/routes.js';
 import { buildSlackApp, webClientOptions } from './app.js';
 import { boltLogger } from './bolt-logger.js';
+import { requestIdProperties } from './request-log.js';
 import { SocketConnection } from './socket-connection.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -33,7 +34,12 @@ export async function createSlackSurface(deps: SurfaceDeps, config: SlackConfig)
       stop: () => connection.close(),
     };
   }
-  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(log) });
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger: boltLogger(log),
+    customPropertiesExtractor: requestIdProperties,
+  });
   const { app, identity } = buildSlackApp(deps, config, receiver);
   return {
     name: 'slack',

@@ -15,6 +15,7 @@ import type { Logger } from '../log/logger.js';
 import { noticeCard } from '../render/answer-card.js';
 import { cardMessage } from './attachments.js';
 import { ConnectorRest, type RequestSigner } from './connector-rest.js';
+import { turnLog } from './turn-log.js';
 
 /**
  * CloudAdapter.process() console.errors every refused request (an open door to flooding stderr
@@ -72,7 +73,7 @@ export function createAdapter(config: TeamsConfig, log: Logger): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(config.appId ? settings : {}, credentials);
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error({ err: error, activity: context.activity.type }, 'teams turn failed');
+    turnLog(log, context).error({ err: error, activity: context.activity.type }, 'teams turn failed');
     // Invokes answer through their own response; a message gets a polite card instead of silence.
     if (context.activity.type !== 'message') return;
     await context.sendActivity(cardMessage(noticeCard('Sorry, something went wrong', 'I could not answer that just now. Please try again in a moment.')));

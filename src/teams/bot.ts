@@ -16,6 +16,7 @@ import { whereFrom } from './conversation.js';
 import { botWasAdded, botWasRemoved, forget, remember, welcomeCard } from './install.js';
 import { requestText } from './mention.js';
 import { searchTools } from './search.js';
+import { turnLog } from './turn-log.js';
 
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -71,7 +72,7 @@ export class WhichToolBot extends TeamsActivityHandler {
         return;
       } catch (err) {
         // A card the bot did not send (e.g. inserted by a person) cannot be updated: reply instead.
-        this.deps.log.debug({ err }, 'card update refused; replying instead');
+        turnLog(this.deps.log, context).debug({ err }, 'card update refused; replying instead');
       }
     }
     await context.sendActivity(cardMessage(card, { actions: 'submit' }));

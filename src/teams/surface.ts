@@ -8,6 +8,8 @@ import type { Mountable } from '../server/routes.js';
 import { createAdapter } from './adapter.js';
 import { WhichToolBot } from './bot.js';
 import { readJsonBody, writeResult } from './http-shim.js';
+import { rememberRequestId } from './turn-log.js';
+import { requestIdOf, requestLogger } from '../log/request-context.js';
 import type { Activity } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 
@@ -29,12 +31,16 @@ export async function createTeamsSurface(deps: SurfaceDeps, config: TeamsConfig)
       return;
     }
     const auth = req.headers.authorization ?? '';
+    const reqId = requestIdOf(req);
     try {
-      const invoke = await adapter.handle(auth, body.body as Partial<Activity> as Activity, (context) => bot.run(context));
+      const invoke = await adapter.handle(auth, body.body as Partial<Activity> as Activity, (context) => {
+        rememberRequestId(context, reqId);
+        return bot.run(context);
+      });
       writeResult(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
       const unauthorized = err instanceof AuthenticationError;
-      if (!unauthorized) deps.log.warn({ err: { message: (err as Error).message } }, 'teams: turn failed');
+      if (!unauthorized) requestLogger(deps.log, reqId).warn({ err: { message: (err as Error).message } }, 'teams: turn failed');
       writeResult(res, unauthorized ? 401 : 500);
     }
   };

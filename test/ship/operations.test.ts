@@ -61,6 +61,22 @@ describe('request ids and access logs', () => {
     const id = res.headers.get('x-request-id')!;
     await expect.poll(() => s.logs().filter((l) => l.reqId === id).map((l) => l.msg)).toContain('redelivered Slack event skipped');
   });
+
+  it('names the request in a Teams turn failure, and only that request', async () => {
+    const send = () =>
+      fetch(`${s.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message(s.connector.url, 'personal', 'a catchy jingle for a radio ad')),
+      });
+    s.connector.failNext = 1;
+    const failed = await send();
+    const fine = await send();
+    expect([failed.status, fine.status]).toEqual([200, 200]);
+    const linesOf = (res: Response) => () => s.logs().filter((l) => l.reqId === res.headers.get('x-request-id')).map((l) => l.msg);
+    await expect.poll(linesOf(failed)).toEqual(['teams turn failed', 'request']);
+    await expect.poll(linesOf(fine)).toEqual(['request']);
+  });
 });
 
 describe('/metrics', () => {

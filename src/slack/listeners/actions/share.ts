@@ -4,6 +4,7 @@ import { answerCard, noticeCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { shareTarget, showCard, showNote } from '../../reply.js';
+import { logFor } from '../../request-log.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const CANNOT_POST = noticeCard(
@@ -27,7 +28,7 @@ export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<vo
     .then(
       () => true,
       (err: unknown) => {
-        deps.log.warn({ err: (err as Error).message }, 'share: chat.postMessage failed');
+        logFor(deps.log, args.context).warn({ err: (err as Error).message }, 'share: chat.postMessage failed');
         return false;
       },
     );

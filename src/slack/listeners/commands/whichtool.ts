@@ -8,6 +8,7 @@ import type { SurfaceDeps } from '../../../server/deps.js';
 import { answerText } from '../../answering.js';
 import { digestReply } from '../../digest-reply.js';
 import { plainMessageText, readIntent } from '../../intent.js';
+import { logFor } from '../../request-log.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -17,7 +18,7 @@ export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, re
   const where = { team: command.team_id, user: command.user_id, channel: command.channel_id };
   if (intent.kind === 'digest') {
     await ack();
-    const card = await digestReply(deps, client, intent.args, where);
+    const card = await digestReply(deps, client, intent.args, where, logFor(deps.log, context));
     await respond({ response_type: 'ephemeral', ...cardToBlockKit(card) });
     return;
   }
