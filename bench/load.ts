@@ -103,10 +103,11 @@ async function processFigure(url: string, name: 'process_resident_memory_bytes' 
   return Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(text)?.[1] ?? NaN);
 }
 
-/** The runtime options the image sets (Dockerfile ENV NODE_OPTIONS), so the bench runs the server as deployed. */
-function imageNodeOptions(): string {
+/** The runtime settings the image sets (Dockerfile ENV), so the bench runs the server as deployed. */
+function imageRuntime(): { NODE_OPTIONS: string; MALLOC_ARENA_MAX?: string } {
   const dockerfile = readFileSync(join(root, '..', 'Dockerfile'), 'utf8');
-  return /NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1] ?? '';
+  const arenas = /MALLOC_ARENA_MAX=(\d+)/.exec(dockerfile)?.[1];
+  return { NODE_OPTIONS: /NODE_OPTIONS="([^"]*)"/.exec(dockerfile)?.[1] ?? '', ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) };
 }
 
 /** Packages `npm ci --omit=dev` installs, read from the lock file. */
@@ -129,7 +130,7 @@ export const run: BenchSection = async () => {
   const env = {
     PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_DB: join(dir, 'which-tool.db'), WHICH_TOOL_LOG_LEVEL: 'info',
     SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-load', SLACK_API_URL: `${stand.url}/api/`,
-    NODE_OPTIONS: imageNodeOptions(),
+    ...imageRuntime(),
   };
   const loadAtStart = loadavg()[0]!.toFixed(1);
   const spawned = Date.now();
@@ -172,7 +173,7 @@ export const run: BenchSection = async () => {
     const failures = result.errors + result.timeouts + result.non2xx;
     const deps = productionPackages();
     const rows: BenchRow[] = [
-      row(S, 'server NODE_OPTIONS (from the Dockerfile) / load average at start', `${env.NODE_OPTIONS || 'none'} / ${loadAtStart}`, '', null),
+      row(S, 'server NODE_OPTIONS, MALLOC_ARENA_MAX (from the Dockerfile) / load average at start', `${env.NODE_OPTIONS || 'none'}, ${env.MALLOC_ARENA_MAX ?? 'unset'} / ${loadAtStart}`, '', null),
       row(S, 'requests (slack / teams / healthz mixed 1:1:1)', `${result.requests.total} (${Math.round(result.requests.average)} req/s)`, '', null),
       row(S, 'server CPU per request (mixed)', `${cpuMsPerRequest.toFixed(2)} ms`, '', null),
       row(S, 'errors + timeouts + non-2xx', String(failures), '0', failures === 0),
