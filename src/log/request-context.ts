@@ -6,7 +6,13 @@ import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from './logger.js';
 
-const ids = new WeakMap<IncomingMessage, string>();
+// A symbol-keyed property on the request rather than a WeakMap: a WeakMap entry per request
+// showed in the load profile (its entries are weak, so the collector tracks each one).
+const REQUEST_ID = Symbol('which-tool.requestId');
+
+interface TaggedRequest extends IncomingMessage {
+  [REQUEST_ID]?: string;
+}
 
 // A random per-process prefix and a counter: unique across replicas and restarts without
 // asking the system for entropy on every request (that showed in the load profile).
@@ -21,11 +27,11 @@ export function requestIdFor(header: string | string[] | undefined): string {
 }
 
 export function tagRequest(req: IncomingMessage, id: string): void {
-  ids.set(req, id);
+  (req as TaggedRequest)[REQUEST_ID] = id;
 }
 
 export function requestIdOf(req: IncomingMessage): string | undefined {
-  return ids.get(req);
+  return (req as TaggedRequest)[REQUEST_ID];
 }
 
 /** The logger for lines about one request: they carry its id when it has one. */

@@ -2,17 +2,17 @@
 // the composition root hands them this instead of the plain Recommender.
 import type { AnswerT } from '../core/answer.js';
 import { Recommender, type AskOptions } from '../core/recommend.js';
-import { answerDuration } from './registry.js';
+import { recordAnswerTime } from './registry.js';
 
 export class TimedRecommender extends Recommender {
   override ask(query: string, options: AskOptions = {}): AnswerT {
-    const end = answerDuration.startTimer();
+    const started = performance.now();
     try {
       const answer = super.ask(query, options);
-      end({ outcome: answer.recommendations.length ? 'recommended' : 'nothing_fits' });
+      recordAnswerTime(answer.recommendations.length ? 'recommended' : 'nothing_fits', (performance.now() - started) / 1000);
       return answer;
     } catch (err) {
-      end({ outcome: 'error' });
+      recordAnswerTime('error', (performance.now() - started) / 1000);
       throw err;
     }
   }

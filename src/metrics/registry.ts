@@ -1,16 +1,20 @@
 // The process's Prometheus registry and the metrics every part reports into. One registry per
 // process (one server per process in production), so any part can count without plumbing.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BatchedObservations } from './batched.js';
 
 export const registry = new Registry();
 // Process RSS, heap, event-loop lag and GC: what an operator checks first when latency drifts.
 collectDefaultMetrics({ register: registry });
 
+// The three metrics every request touches are fed through BatchedObservations: see batched.ts.
+// Read them through the registry (or `get()`), which flushes what is waiting first.
 export const httpRequests = new Counter({
   name: 'which_tool_http_requests_total',
   help: 'HTTP requests by surface (slack, teams, health, metrics, none), route and status class',
   labelNames: ['surface', 'route', 'status_class'] as const,
   registers: [registry],
+  collect: () => requestCounts.flush(),
 });
 
 export const httpDuration = new Histogram({
@@ -19,6 +23,7 @@ export const httpDuration = new Histogram({
   labelNames: ['surface'] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3],
   registers: [registry],
+  collect: () => requestTimes.flush(),
 });
 
 export const answerDuration = new Histogram({
@@ -27,7 +32,27 @@ export const answerDuration = new Histogram({
   labelNames: ['outcome'] as const,
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
   registers: [registry],
+  collect: () => answerTimes.flush(),
 });
+
+type HttpLabels = { surface: string; route: string; status_class: string };
+const requestCounts = new BatchedObservations<HttpLabels>((labels, ones) => httpRequests.inc(labels, ones.length));
+const requestTimes = new BatchedObservations<{ surface: string }>((labels, seconds) => {
+  for (const s of seconds) httpDuration.observe(labels, s);
+});
+const answerTimes = new BatchedObservations<{ outcome: string }>((labels, seconds) => {
+  for (const s of seconds) answerDuration.observe(labels, s);
+});
+
+/** One HTTP request done: counted by surface, route and status class, and timed by surface. */
+export function recordHttpRequest(surface: string, route: string, status: number, seconds: number): void {
+  const status_class = statusClass(status);
+  requestCounts.add(`${surface} ${route} ${status_class}`, { surface, route, status_class }, 1);
+  requestTimes.add(surface, { surface }, seconds);
+}
+
+/** One answer from the core, timed by outcome (recommended, nothing_fits, error). */
+export const recordAnswerTime = (outcome: string, seconds: number): void => answerTimes.add(outcome, { outcome }, seconds);
 
 export const digestDeliveries = new Counter({
   name: 'which_tool_digest_deliveries_total',

@@ -84,13 +84,10 @@ function buttons(actions: readonly CardAction[], seen: Map<string, number>): Act
   const els: ButtonElement[] = actions.map((a) => {
     const n = seen.get(a.id) ?? 0;
     seen.set(a.id, n + 1);
-    return {
-      type: 'button',
-      text: plain(a.label, L.buttonText),
-      action_id: actionIdFor(a.id, n),
-      value: valueOf(a.payload),
-      ...(a.style ? { style: a.style } : {}),
-    };
+    const text = plain(a.label, L.buttonText);
+    const action_id = actionIdFor(a.id, n);
+    const value = valueOf(a.payload);
+    return a.style ? { type: 'button', text, action_id, value, style: a.style } : { type: 'button', text, action_id, value };
   });
   const out: ActionsBlock[] = [];
   for (let i = 0; i < els.length; i += L.buttonsPerActions) out.push({ type: 'actions', elements: els.slice(i, i + L.buttonsPerActions) });
@@ -145,7 +142,8 @@ export interface BlockKitMessage {
 
 export function cardToBlockKit(card: Card, maxBlocks: number = L.blocks): BlockKitMessage {
   const seen = new Map<string, number>();
-  let blocks = card.elements.flatMap((e) => blocksFor(e, seen));
+  let blocks: SlackBlock[] = [];
+  for (const e of card.elements) blocks.push(...blocksFor(e, seen));
   // Views and some clients refuse an empty block list: show the summary instead.
   if (!blocks.length) blocks = [{ type: 'section', text: mrkdwn(fitEscaped(card.summary, L.sectionText)) }];
   if (blocks.length > maxBlocks) {

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger.js';
 import { requestIdFor, tagRequest } from '../log/request-context.js';
-import { httpDuration, httpRequests, statusClass } from '../metrics/registry.js';
+import { recordHttpRequest } from '../metrics/registry.js';
 import { MAX_BODY_BYTES, type Mountable, type Route } from './routes.js';
 
 export interface HttpServerOptions {
@@ -69,11 +69,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const surface = isHealth ? 'health' : (mounted?.surface ?? 'none');
     // Unknown paths share one label: a scanner must not mint a time series per URL.
     const route = isHealth || mounted ? path : 'unmatched';
-    res.once('close', () => {
+    // 'close' comes once per response; `on` spares the wrapper `once` allocates per request.
+    res.on('close', () => {
       const ms = performance.now() - started;
       const status = res.writableFinished ? res.statusCode : 499;
-      httpRequests.inc({ surface, route, status_class: statusClass(status) });
-      httpDuration.observe({ surface }, ms / 1000);
+      recordHttpRequest(surface, route, status, ms / 1000);
       const line = { reqId: id, method: req.method, route, surface, status, ms: Math.round(ms * 10) / 10 };
       if (QUIET_SURFACES.has(surface) && status < 400) log.debug(line, 'request');
       else log.info(line, 'request');

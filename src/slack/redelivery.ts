@@ -27,12 +27,13 @@ export class SeenEvents {
 }
 
 export function skipRedelivered(seen: SeenEvents, log: Logger): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
+  // Not async: it runs for every request, and passing next()'s promise on spares one more.
+  return ({ body, context, next }) => {
     const id = (body as { event_id?: unknown }).event_id;
     if (typeof id === 'string' && !seen.firstTime(id)) {
       logFor(log, context).info({ eventId: id, retryNum: context.retryNum, retryReason: context.retryReason }, 'redelivered Slack event skipped');
-      return;
+      return Promise.resolve();
     }
-    await next();
+    return next();
   };
 }

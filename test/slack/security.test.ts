@@ -52,6 +52,29 @@ describe('request signing', () => {
     expect(env.app.store.requests.length).toBe(before);
   });
 
+  it("answers Slack's unsigned ssl_check with 200 and ignores anything smuggled in with it", async () => {
+    const before = env.app.store.requests.length;
+    const smuggled = new URLSearchParams({ ssl_check: '1', token: 'x', command: '/whichtool', text: 'a jingle', user_id: USER, channel_id: CHANNEL, response_url: env.slack.responseUrl('x') });
+    const res = await fetch(`${env.app.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: smuggled.toString() });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await settle();
+    expect(env.slack.calls).toHaveLength(0);
+    expect(env.app.store.requests.length).toBe(before);
+  });
+
+  it('survives a client that hangs up halfway through the body, and serves the next request', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(`${env.app.server.url}/slack/events`);
+    await new Promise<void>((done) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+      req.on('error', () => done());
+      req.write('{"type":"url_verification",', () => setTimeout(() => { req.destroy(); done(); }, 50));
+    });
+    const res = await postToSlackRoute(env.app.server.url, withStandIn(requests()[0]!));
+    expect(res.status).toBe(200);
+  });
+
   it('accepts the same requests when signed correctly and fresh (the refusals above are about the signature)', async () => {
     const res = await postToSlackRoute(env.app.server.url, withStandIn(requests()[0]!));
     expect(res.status).toBe(200);
