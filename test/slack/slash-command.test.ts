@@ -45,6 +45,19 @@ describe('/whichtool', () => {
     expect(JSON.stringify(env.app.store.requests)).not.toContain('U0ALICE');
   });
 
+  it('answers requests that arrive together each with its own card (answers wait for the end of the turn)', async () => {
+    const asks = ['a jingle for our podcast intro', '300 product shots a month for the shop', 'summarize our vendor contracts', 'a 15-second video ad for our app'];
+    const texts = Array.from({ length: 24 }, (_, i) => `${asks[i % asks.length]} #${i}`);
+    const replies = await Promise.all(texts.map((t) => postToSlackRoute(env.app.server.url, slashCommand(t, env.slack.responseUrl('c')))));
+    const alone = await Promise.all(asks.map((t) => postToSlackRoute(env.app.server.url, slashCommand(t, env.slack.responseUrl('c')))));
+    replies.forEach((res, i) => {
+      expect(res.status).toBe(200);
+      const reply = res.json as Reply;
+      expect(allText(reply)).toContain(`“${texts[i]}”`);
+      expect(reply.blocks[0]!.text!.text).toBe((alone[i % asks.length]!.json as Reply).blocks[0]!.text!.text);
+    });
+  });
+
   it('shows help with example buttons for an empty command and for "help"', async () => {
     for (const text of ['', 'help', '  HELP ']) {
       const reply = (await postToSlackRoute(env.app.server.url, slashCommand(text, env.slack.responseUrl('h')))).json as Reply;

@@ -1,10 +1,12 @@
 // `/whichtool <request>`. The core answers in well under a millisecond, so the answer rides
-// in the ack itself (one round trip, always inside Slack's 3 s). Digest commands may call
-// Slack (users.info), so they ack first and answer through response_url.
+// in the ack itself (one round trip, always inside Slack's 3 s), computed at the end of the
+// event-loop turn with the other requests read in it (server/end-of-turn.ts). Digest
+// commands may call Slack (users.info), so they ack first and answer through response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { helpCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
+import { endOfTurn } from '../../../server/end-of-turn.js';
 import { answerText } from '../../answering.js';
 import { digestReply } from '../../digest-reply.js';
 import { plainMessageText, readIntent } from '../../intent.js';
@@ -22,6 +24,8 @@ export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, re
     await respond({ response_type: 'ephemeral', ...cardToBlockKit(card) });
     return;
   }
+  // Still far inside Slack's 3 s: see end-of-turn.ts for why answers wait for the turn's end.
+  await endOfTurn();
   const card =
     intent.kind === 'help'
       ? helpCard()
