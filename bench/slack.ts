@@ -68,9 +68,9 @@ async function serve(target: Target, dbPath: string): Promise<void> {
     signingSecret: SECRET, token: 'xoxb-bench', botId: 'B0BENCH', botUserId: 'U0BENCH',
     tokenVerificationEnabled: false, logLevel: LogLevel.ERROR,
   });
-  const { endOfTurn } = await import('../src/server/end-of-turn.js');
+  const turnEnd = target === 'bare-turn' ? (await import('../src/server/end-of-turn.js')).endOfTurn : null;
   app.command('/whichtool', async ({ ack }) => {
-    if (target === 'bare-turn') await endOfTurn();
+    if (turnEnd) await turnEnd();
     await ack(card as never);
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } };
