@@ -1,7 +1,7 @@
 // The one neutral answer model. Every surface renders it as it is and never asks the matcher
 // again, so a card, a digest line and `which-tool ask --json` always agree.
 import { z } from 'zod';
-import { CategoryId, Estimate, IndustryId, Volume } from './schema.js';
+import { CategoryId, DataClass, Estimate, IndustryId, Volume } from './schema.js';
 
 const Facts = z
   .object({
@@ -32,6 +32,13 @@ export const Recommendation = z
   })
   .strict();
 
+/** A policy status: issue "A company's AI policy" fills it; null without a policy. */
+export const PolicyStatus = z.enum(['approved', 'restricted', 'review', 'prohibited']);
+
+export const NamedTool = z
+  .object({ name: z.string(), category: CategoryId, policy: PolicyStatus.nullable(), note: z.string().optional() })
+  .strict();
+
 export const Clarification = z
   .object({ category: CategoryId, label: z.string(), query: z.string() })
   .strict();
@@ -43,6 +50,10 @@ export const Answer = z
     volume: Volume.nullable(),
     /** Best first; the first is the recommendation, the rest are the alternatives. */
     recommendations: z.array(Recommendation),
+    /** The AI products the request names (contract: `named`). */
+    named: z.array(NamedTool),
+    /** Sensitive data the request says it involves (contract: `data`). */
+    data: z.array(DataClass),
     confidence: z.number().min(0).max(1),
     explanation: z
       .object({
@@ -63,6 +74,8 @@ export const Answer = z
       .strict()
       .nullable(),
     catalog: z.object({ version: z.string(), asOf: z.string() }).strict(),
+    /** The learned model's version, or null when answers come from the phrases alone. */
+    model: z.string().nullable(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CatalogError } from './errors.js';
+import { ModelFile, type ModelFileT } from './model/model-file.js';
 import {
   CategoriesFile, IndustriesFile, Lexicon, SourcesFile, UseCasesFile,
   type CategoryIdT, type CategoryT, type IndustryIdT, type IndustryT, type LexiconT, type SourceT, type UseCaseT,
@@ -20,7 +21,10 @@ export const DATA_FILES = {
 } as const;
 
 export interface Catalog {
+  /** A digest of the data files and the model: what an answer was given from. */
   readonly version: string;
+  /** A digest of the data files alone: what a model is trained against. */
+  readonly dataVersion: string;
   /** The newest as-of date of any fact. */
   readonly asOf: string;
   readonly sources: readonly SourceT[];
@@ -28,7 +32,11 @@ export interface Catalog {
   readonly useCases: readonly UseCaseT[];
   readonly industries: ReadonlyMap<IndustryIdT, IndustryT>;
   readonly lexicon: LexiconT;
+  /** The trained model (`model.json`); without one, answers come from the phrases alone. */
+  readonly model: ModelFileT | null;
 }
+
+export const MODEL_FILE = 'model.json';
 
 type Problem = { path: string; reason: string };
 
@@ -122,16 +130,25 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
   });
   fail(DATA_FILES.useCases, toolProblems);
 
-  const version = createHash('sha256');
-  for (const f of Object.values(DATA_FILES)) version.update(f).update('\0').update(raws[f] ?? '');
+  const modelPath = join(dir, MODEL_FILE);
+  const modelText = existsSync(modelPath) ? readFileSync(modelPath, 'utf8') : null;
+  const model = modelText === null ? null : parseFile(MODEL_FILE, ModelFile, modelText);
+
+  const data = createHash('sha256');
+  for (const f of Object.values(DATA_FILES)) data.update(f).update('\0').update(raws[f] ?? '');
+  const dataVersion = data.digest('hex').slice(0, 12);
+  const version = createHash('sha256').update(dataVersion);
+  if (modelText !== null) version.update(MODEL_FILE).update('\0').update(modelText);
   const catalog: Catalog = {
     version: version.digest('hex').slice(0, 12),
+    dataVersion,
     asOf: dates.sort().at(-1) ?? '',
     sources,
     categories: byId,
     useCases,
     industries: new Map(industries.map((d) => [d.id, d])),
     lexicon,
+    model,
   };
   return Object.freeze(catalog);
 }

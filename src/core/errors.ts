@@ -7,6 +7,8 @@ export const ErrorCode = {
   RequestTooLong: 'request_too_long',
   RequestNotText: 'request_not_text',
   ConfigInvalid: 'config_invalid',
+  CorpusInvalid: 'corpus_invalid',
+  ModelInvalid: 'model_invalid',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,5 +41,17 @@ export class CatalogError extends WhichToolError {
       `${file}: ` + problems.map((p) => `${p.path || '(top level)'}: ${p.reason}`).join('; '),
     );
     this.name = 'CatalogError';
+  }
+}
+
+/** A corpus line that cannot be used: names the file, the line and the reason. */
+export class CorpusError extends WhichToolError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(ErrorCode.CorpusInvalid, `${file}:${line}: ${reason}`);
+    this.name = 'CorpusError';
   }
 }

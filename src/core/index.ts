@@ -2,10 +2,10 @@
 // filed under each of its words, so a request only looks at phrases that share a word with it.
 // Stems are numbered, so a request's words are looked up by number rather than by text.
 import type { Catalog } from './catalog.js';
+import { SCORING } from './options.js';
 import { SpellingCorrector } from './spelling.js';
 import { makeExpander, phraseStems, tokenize } from './text.js';
 
-export const PHRASE_WEIGHT = Object.freeze({ phrase: 3, cue: 1 });
 
 export interface IndexedPhrase {
   readonly useCase: number;
@@ -73,8 +73,8 @@ export function buildIndex(catalog: Catalog): MatchIndex {
     for (const t of tokenize(text)) if (!GLUE.has(t.word)) vocabulary.add(t.word);
   };
   catalog.useCases.forEach((u, i) => {
-    for (const p of u.phrases) add(i, p, PHRASE_WEIGHT.phrase);
-    for (const c of u.cues) add(i, c, PHRASE_WEIGHT.cue);
+    for (const p of u.phrases) add(i, p, SCORING.phrase.phraseWeight);
+    for (const c of u.cues) add(i, c, SCORING.phrase.cueWeight);
   });
 
   // Phrase stems are numbered first, then the stems only off-topic expressions use.

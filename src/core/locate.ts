@@ -1,9 +1,10 @@
 // Finds a phrase's words in a request: all of them, in the order written, within a short span.
 import type { Occurrences } from './occurrences.js';
+import { SCORING } from './options.js';
 import { crossesPart } from './parts.js';
 import type { Token } from './text.js';
 
-const SPAN_SLACK = 3;
+const SPAN_SLACK = SCORING.phrase.spanSlack;
 const NONE = -1;
 
 export interface Location {

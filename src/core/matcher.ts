@@ -2,9 +2,10 @@
 // weighed by its scope, then every phrase whose words all appear close together adds evidence
 // to its use case, and use cases add evidence to their categories.
 import type { Catalog } from './catalog.js';
-import { PHRASE_WEIGHT, type MatchIndex } from './index.js';
+import type { MatchIndex } from './index.js';
 import { locate, type Location } from './locate.js';
 import { Occurrences } from './occurrences.js';
+import { SCORING } from './options.js';
 import { joined } from './parts.js';
 import type { CategoryIdT } from './schema.js';
 import { weighTokens } from './scope.js';
@@ -19,6 +20,8 @@ export interface UseCaseHit {
 
 export interface Evidence {
   readonly tokens: readonly Token[];
+  /** Per token: how much it says about the output wanted (see scope.ts). */
+  readonly weights: readonly number[];
   /** Use cases with evidence, strongest first. */
   readonly useCases: readonly UseCaseHit[];
   readonly byCategory: ReadonlyMap<CategoryIdT, number>;
@@ -35,16 +38,8 @@ interface Found {
   readonly score: number;
 }
 
-const ADJACENT_BONUS = 1.2;
-// Words of a phrase scattered among others are weaker evidence than the phrase as written.
-const SCATTERED = 0.8;
-// A use case's further phrases add less than its best one: more ways of saying the same need.
-const FURTHER_PHRASE = 0.5;
-// Other use cases of the same category add a little: a request full of one medium.
-const FURTHER_USE_CASE = 0.3;
-const SECONDARY_SHARE = 0.5;
-// Small talk counts a little less than a clear request, so "thanks! now write a poem" is answered.
-const OFF_TOPIC_WEIGHT = 2.5;
+const { adjacentBonus: ADJACENT_BONUS, scattered: SCATTERED, furtherPhrase: FURTHER_PHRASE, furtherUseCase: FURTHER_USE_CASE,
+  secondaryShare: SECONDARY_SHARE, offTopicWeight: OFF_TOPIC_WEIGHT, phraseWeight: PHRASE_WEIGHT } = SCORING.phrase;
 
 // The most specific phrase claims its words first: "music video" leaves nothing for "music" or
 // "video" alone, so one expression is not counted again by every shorter phrase inside it.
@@ -129,7 +124,7 @@ export class Matcher {
       if (u.secondary) add(u.secondary, SECONDARY_SHARE * hit.evidence);
     }
     const separate = (a: CategoryIdT, b: CategoryIdT): boolean => this.separate(claims, tokens, a, b);
-    return { tokens, useCases, byCategory, offTopic, separate, corrections };
+    return { tokens, weights, useCases, byCategory, offTopic, separate, corrections };
   }
 
   /** The use cases the claimed phrases belong to, strongest first. */
@@ -168,6 +163,6 @@ export class Matcher {
   /** Only outright phrases mark where a part of the request is; cues are too loose for that. */
   private marksPart(claim: Found, category: CategoryIdT): boolean {
     const phrase = this.index.phrases[claim.id]!;
-    return phrase.weight >= PHRASE_WEIGHT.phrase && this.catalog.useCases[phrase.useCase]!.category === category;
+    return phrase.weight >= PHRASE_WEIGHT && this.catalog.useCases[phrase.useCase]!.category === category;
   }
 }

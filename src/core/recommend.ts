@@ -1,58 +1,94 @@
-// The core's one entry point: request text in, answer model out. Pure and deterministic: the
-// same request against the same catalog always gives the same answer.
+// The core's one entry point: request text in, answer model out. It composes three parts: the
+// catalog's phrase evidence, the learned model, and the decision over both. Deterministic: the
+// same request against the same catalog and model always gives the same answer.
 import type { AnswerT, ClarificationT, RecommendationT } from './answer.js';
 import type { Catalog } from './catalog.js';
-import { DECISION, decide, type Ranked } from './decide.js';
+import { dataOf, decideWithModel, industryOf } from './decision.js';
 import { estimate } from './estimate.js';
-import { buildIndex } from './index.js';
-import { IndustryReader, type IndustryHit } from './industry.js';
-import { Matcher, type Evidence } from './matcher.js';
+import type { Evidence } from './matcher.js';
+import { Classifier, type Classification } from './model/classifier.js';
+import type { DataClassT } from './schema.js';
+import { SCORING } from './options.js';
+import { PhraseEvidence, type Reading } from './phrase-evidence.js';
+import type { Decision, Ranked } from './phrase-decision.js';
 import { Prepared } from './prepared.js';
 import type { CategoryIdT, CategoryT, IndustryIdT, VolumeT } from './schema.js';
-import { readVolume } from './volume.js';
+import { readVolumes } from './volume.js';
 
 export interface AskOptions {
   /** A category the person picked from the clarifying choices. */
   readonly prefer?: CategoryIdT;
 }
 
-export class Recommender {
-  private readonly matcher: Matcher;
-  private readonly industries: IndustryReader;
-  private readonly prepared: Prepared;
+interface IndustryPick {
+  readonly id: IndustryIdT;
+  /** The words the request placed itself with. */
+  readonly matched: string;
+}
 
-  constructor(readonly catalog: Catalog) {
-    this.matcher = new Matcher(catalog, buildIndex(catalog));
-    this.industries = new IndustryReader(catalog);
+export class Recommender {
+  private readonly phrases: PhraseEvidence;
+  private readonly prepared: Prepared;
+  private model: Classifier | null;
+
+  constructor(
+    readonly catalog: Catalog,
+    model: Classifier | null | undefined = catalog.model ? new Classifier(catalog.model) : null,
+  ) {
+    this.phrases = new PhraseEvidence(catalog);
     this.prepared = new Prepared(catalog);
+    this.model = model ?? null;
+  }
+
+  /** Answers with another model from now on (a deployment's retrained one); null: phrases only. */
+  useModel(model: Classifier | null): void {
+    this.model = model;
+  }
+
+  get modelVersion(): string | null {
+    return this.model?.version ?? null;
+  }
+
+  /** The catalog's reading of a request, as the model and its training take it in. */
+  read(query: string): Reading {
+    return this.phrases.read(query);
   }
 
   ask(query: string, options: AskOptions = {}): AnswerT {
-    const evidence = this.matcher.match(query);
-    const decision = decide(evidence.byCategory, evidence.offTopic, evidence.separate, options.prefer);
-    const industry = this.industries.read(evidence.tokens);
+    const reading = this.phrases.read(query);
+    const model = this.model?.classify(reading.view) ?? null;
+    const decision: Decision = model
+      ? decideWithModel(reading, model, options.prefer)
+      : options.prefer
+        ? this.phrases.prefer(reading, options.prefer)
+        : reading.phrases;
+    const industry = this.industry(reading, model);
     const top = decision.ranked[0];
-    const volume = this.volumeFor(query, top?.category);
+    const volume = this.volumeFor(query, top?.category, decision.parts);
     const recommendations = decision.ranked.map((r, i) =>
-      this.recommendation(r, evidence, volume, i === 0 ? decision.parts : []),
+      this.recommendation(r, reading.evidence, volume, i === 0 ? decision.parts : []),
     );
     const clarify: ClarificationT[] =
-      recommendations.length && !options.prefer && (decision.tie || decision.confidence < DECISION.lowConfidence)
+      recommendations.length && !options.prefer && (decision.tie || isUnsure(decision.confidence))
         ? decision.ranked.slice(0, 3).map((r) => ({ category: r.category, label: this.category(r.category).verdict, query }))
         : [];
+    const data: DataClassT[] = model ? dataOf(model, reading.view.dataTerms) : [];
     return {
       query,
       industry: industry?.id ?? null,
       volume,
       recommendations,
+      named: reading.named.map((t) => ({ name: t.name, category: t.category, policy: null })),
+      data,
       confidence: decision.confidence,
       explanation: {
-        summary: this.summary(recommendations[0], industry),
-        industry: industry ? { id: industry.id, name: this.industryName(industry.id), matched: industry.alias } : null,
+        summary: this.summary(recommendations[0], industry, reading, model),
+        industry: industry ? { id: industry.id, name: this.industryName(industry.id), matched: industry.matched } : null,
       },
       clarify,
       industryContext: industry && top ? this.prepared.industryContext(industry.id, this.category(top.category)) : null,
       catalog: this.prepared.catalogStamp,
+      model: this.model?.version ?? null,
     };
   }
 
@@ -64,11 +100,28 @@ export class Recommender {
     return this.catalog.industries.get(id)!.name;
   }
 
-  private volumeFor(query: string, top: CategoryIdT | undefined): VolumeT | null {
-    const stated = readVolume(query);
-    if (!stated) return null;
-    const unit = (top && this.category(top).unit) ?? stated.noun;
-    return unit ? { count: stated.count, unit, period: stated.period } : null;
+  private industry(reading: Reading, model: Classification | null): IndustryPick | null {
+    if (!model) {
+      const hit = reading.industries[0];
+      return hit ? { id: hit.id, matched: hit.alias } : null;
+    }
+    const placed = industryOf(model, reading.industries.map((h) => h.id));
+    if (!placed) return null;
+    const alias = reading.industries.find((h) => h.id === placed.id)?.alias;
+    const words = alias ? [] : this.model!.why('industry', placed.id, reading.view, 2);
+    return { id: placed.id, matched: alias ?? (words.length ? words.join(' ') : this.industryName(placed.id)) };
+  }
+
+  /** The volume in the unit of the medium produced: the top category's, or for a combined
+   * request the medium its count names, else its first media part's. */
+  private volumeFor(query: string, top: CategoryIdT | undefined, parts: readonly CategoryIdT[]): VolumeT | null {
+    const stated = readVolumes(query);
+    if (!stated.length) return null;
+    const own = top ? this.category(top).unit : null;
+    const media = parts.map((p) => this.category(p).unit).find((u) => u && u !== 'query') ?? null;
+    const chosen = stated.find((s) => s.noun && s.noun === (own ?? media)) ?? stated[0]!;
+    const unit = own ?? (chosen.noun && chosen.noun !== 'query' ? chosen.noun : (media ?? chosen.noun));
+    return unit ? { count: chosen.count, unit, period: chosen.period } : null;
   }
 
   private recommendation(r: Ranked, ev: Evidence, volume: VolumeT | null, parts: readonly CategoryIdT[]): RecommendationT {
@@ -101,12 +154,15 @@ export class Recommender {
     });
   }
 
-  private summary(top: RecommendationT | undefined, industry: IndustryHit | null): string {
+  private summary(top: RecommendationT | undefined, industry: IndustryPick | null, reading: Reading, model: Classification | null): string {
     if (!top) return 'Nothing in the request names something an AI tool would make or do.';
-    const why = top.useCase
-      ? `Reads as “${top.useCase.title}”${top.matched.length ? ` (from “${top.matched.slice(0, 3).join('”, “')}”)` : ''}.`
-      : `Reads as a request for ${top.label.toLowerCase()}.`;
-    const where = industry ? ` Industry: ${this.industryName(industry.id)} (from “${industry.alias}”).` : '';
+    const words = top.matched.length ? top.matched : model ? this.model!.why('category', top.category, reading.view) : [];
+    const from = words.length ? ` (from “${words.slice(0, 3).join('”, “')}”)` : '';
+    const why = top.useCase ? `Reads as “${top.useCase.title}”${from}.` : `Reads as a request for ${top.label.toLowerCase()}${from}.`;
+    const where = industry ? ` Industry: ${this.industryName(industry.id)} (from “${industry.matched}”).` : '';
     return why + where;
   }
 }
+
+/** Whether an answer this sure is unsure enough to offer its likeliest kinds (the digest counts these). */
+export const isUnsure = (confidence: number): boolean => confidence < SCORING.decision.lowConfidence;

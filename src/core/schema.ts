@@ -9,12 +9,15 @@ export const INDUSTRY_IDS = [
   'real-estate', 'architecture', 'fashion', 'media',
 ] as const;
 export const UNITS = ['image', 'video', 'query', 'audio', 'model'] as const;
-export const PERIODS = ['day', 'week', 'month'] as const;
+/** Sensitive data a request may involve (contract: `data`). */
+export const DATA_CLASSES = ['personal', 'health', 'financial', 'credentials', 'source-code', 'confidential'] as const;
+export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
 export const IndustryId = z.enum(INDUSTRY_IDS);
 export const Unit = z.enum(UNITS);
 export const Period = z.enum(PERIODS);
+export const DataClass = z.enum(DATA_CLASSES);
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id with dashes');
@@ -28,7 +31,16 @@ export const Fact = z.object({ text, ...provenance }).strict();
 export const Source = z.object({ id, title: text, kind: text, asOf: isoDate, note: text.optional() }).strict();
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
-export const Tool = z.object({ name: text, vendor: text.optional(), bestFor: text, ...provenance }).strict();
+export const Tool = z
+  .object({
+    name: text,
+    vendor: text.optional(),
+    bestFor: text,
+    /** The short names people use ("midjourney", "chatgpt"), on the tool's home category. */
+    aliases: z.array(text).optional(),
+    ...provenance,
+  })
+  .strict();
 
 export const CostRange = z
   .object({
@@ -88,6 +100,8 @@ export const Industry = z
     id: IndustryId,
     name: text,
     aliases: z.array(text).min(1),
+    /** Trade words that place a request in the industry less surely than an alias; the model weighs them. */
+    terms: z.array(text).default([]),
     languageUses: z.array(text).min(1),
     generativeUses: z.array(text).min(1),
     facts: z.array(Fact).min(1),
@@ -107,6 +121,12 @@ export const Lexicon = z
     inHand: z.array(z.string()),
     /** Small talk and office logistics: evidence that a message is not a request for a tool. */
     offTopic: z.array(text),
+    /** Trade jargon that points to one kind of output ("stinger" audio, "retopology" 3D); the model weighs it. */
+    categoryTerms: z.partialRecord(z.enum(['llm', 'code', 'image', 'video', 'audio', '3d']), z.array(text)).default({}),
+    /** Words that say a request involves a class of sensitive data ("patient's chart", "api key"). */
+    dataTerms: z.partialRecord(DataClass, z.array(text)).default({}),
+    /** Words that say the data is not real ("synthetic", "anonymised", "regex for"). */
+    notRealData: z.array(text).default([]),
   })
   .strict();
 
@@ -120,6 +140,7 @@ export type CategoryIdT = z.infer<typeof CategoryId>;
 export type IndustryIdT = z.infer<typeof IndustryId>;
 export type UnitT = z.infer<typeof Unit>;
 export type PeriodT = z.infer<typeof Period>;
+export type DataClassT = z.infer<typeof DataClass>;
 export type FactT = z.infer<typeof Fact>;
 export type SourceT = z.infer<typeof Source>;
 export type ToolT = z.infer<typeof Tool>;

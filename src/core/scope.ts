@@ -1,12 +1,12 @@
 // How much each word of a request says about the output wanted. Words a request rules out
 // ("no voiceover"), already has ("the script is ready"), or names only as purpose or input
 // ("a voiceover for our onboarding video", "turn these articles into audio") count less or not at all.
+import { SCORING } from './options.js';
 import type { Token } from './text.js';
 
-export const WEIGHT = Object.freeze({ output: 1, context: 0.3, excluded: 0 });
-
-const SCOPE_WORDS = 3;
-const CONTEXT_WORDS = 6;
+const WEIGHT = SCORING.scope;
+const SCOPE_WORDS = SCORING.scope.scopeWords;
+const CONTEXT_WORDS = SCORING.scope.contextWords;
 // Words that start a new part of a request and so end a context scope.
 const SCOPE_END = new Set(['and', 'then', 'so', 'that', 'which', 'who', 'with', 'plus', 'but', 'while', 'to', 'where', 'because', 'i', 'we', 'also', 'just', 'can']);
 const INPUT_START = new Set(['turn', 'convert', 'transform', 'from']);

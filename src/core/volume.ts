@@ -1,5 +1,7 @@
-// Reads a stated volume ("~400 product shots a month", "5k tickets a day", "a dozen clips
-// weekly") from a request. Only a count tied to a period counts: "a 60-page contract" does not.
+// Reads a stated volume ("~400 product shots a month", "5k tickets a day", "3x a week", "four
+// hundred renders a year", "30 images, every monday") from a request. Only a count tied to a
+// period counts: "a 60-page contract" does not. Counts and periods are found separately, then
+// each period takes the nearest count before it in the same sentence.
 import type { PeriodT, UnitT } from './schema.js';
 
 export interface StatedVolume {
@@ -9,66 +11,151 @@ export interface StatedVolume {
   readonly noun: UnitT | null;
 }
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = Object.freeze({
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-  dozen: 12, couple: 2, 'a dozen': 12, 'a couple of': 2, 'a couple': 2, 'a hundred': 100, 'a thousand': 1000,
+const SMALL: Readonly<Record<string, number>> = Object.freeze({
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 });
+const SCALE: Readonly<Record<string, number>> = Object.freeze({ hundred: 100, thousand: 1000 });
+const FIXED: Readonly<Record<string, number>> = Object.freeze({ once: 1, twice: 2, thrice: 3, dozen: 12, couple: 2 });
 
 const PERIOD_WORDS: Readonly<Record<string, PeriodT>> = Object.freeze({
-  day: 'day', daily: 'day', days: 'day', week: 'week', weekly: 'week', weeks: 'week', wk: 'week',
+  day: 'day', daily: 'day', days: 'day', morning: 'day', night: 'day', nightly: 'day', weekday: 'day', workday: 'day',
+  week: 'week', weekly: 'week', weeks: 'week', wk: 'week', weekend: 'week',
+  monday: 'week', tuesday: 'week', wednesday: 'week', thursday: 'week', friday: 'week', saturday: 'week', sunday: 'week',
   month: 'month', monthly: 'month', months: 'month', mo: 'month',
+  year: 'year', yearly: 'year', years: 'year', yr: 'year', annually: 'year', annual: 'year',
 });
+// "weekly" stands alone; "week" needs "a", "per", "every", "/", "this" before it.
+const STANDALONE = new Set(['daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually']);
+const PERIOD_LEAD = new Set(['a', 'an', 'per', 'each', 'every', '/']);
 
 const NOUN_UNITS: readonly [RegExp, UnitT][] = [
-  [/^(images?|photos?|pictures?|pics?|shots?|visuals?|illustrations?|graphics?|banners?|thumbnails?|renders?|packshots?|mockups?|icons?|logos?|posters?)$/, 'image'],
-  [/^(videos?|clips?|reels?|vids?|shorts|trailers?|animations?|ads?)$/, 'video'],
-  [/^(voiceovers?|tracks?|songs?|jingles?|podcasts?|episodes?|narrations?|recordings?|sounds?|audio)$/, 'audio'],
+  [/^(images?|photos?|pictures?|pics?|shots?|visuals?|illustrations?|graphics?|banners?|thumbnails?|renders?|packshots?|mockups?|icons?|logos?|posters?|statics?|stills?|creatives?|headshots?|portraits?|covers?)$/, 'image'],
+  [/^(videos?|clips?|reels?|vids?|shorts|trailers?|animations?|ads?|spots?|tiktoks?|teasers?)$/, 'video'],
+  [/^(voiceovers?|vos?|tracks?|songs?|jingles?|podcasts?|episodes?|narrations?|recordings?|sounds?|audio|stingers?)$/, 'audio'],
   [/^(models?|assets?|props?|meshes|mesh|scenes?)$/, 'model'],
-  [/^(questions?|queries|tickets?|emails?|messages?|requests?|chats?|conversations?|answers?|replies|summaries|reports?|documents?|docs|articles?|posts?|calls?|inquiries|prompts?)$/, 'query'],
+  [/^(questions?|queries|tickets?|emails?|messages?|requests?|chats?|conversations?|convos?|answers?|replies|summaries|reports?|documents?|docs|articles?|posts?|calls?|inquiries|enquiries|prompts?|captions?|descriptions?|letters?|contracts?|reviews?)$/, 'query'],
 ];
 
-const COUNT_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty';
+// What follows a number that makes it a measure, not a count: "60-page", "2 min", "15s", "3pm".
+const MEASURE = /^(?:-|min|mins|minute|minutes|sec|secs|second|seconds|s|h|hr|hrs|hour|hours|page|pages|pager|line|lines|word|words|pm|am|px|%|gb|mb|kb|tb|ms|fps|res|p|w|kw|mm|cm|m|km|kg|g|days?|weeks?|months?|years?|yrs?|wks?|mos)$/;
 
-// A count, then up to five words (the noun), then "a/per/each/every/ /" and a period;
-// or a count and "daily/weekly/monthly".
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?[km]?|a dozen|a couple(?: of)?|a hundred|a thousand|dozen|couple|${COUNT_WORDS})`;
-const STATED = new RegExp(
-  String.raw`(?<![\w.,-])${NUMBER}(?![\w-]*(?:-|\s?(?:min|mins|minute|minutes|sec|secs|second|seconds|s|h|hr|hrs|hour|hours|page|pages|line|lines|word|words|pm|am|k res|px|%)\b))((?:\s+[\w'’&+-]+){0,6}?)\s*(?:(?:a|an|per|each|every|/|a\s+single)\s*(day|week|month|wk|mo)\b|(daily|weekly|monthly)\b)`,
-  'i',
-);
-// STATED needs a period word and a count somewhere in the text. Most requests have neither,
-// and two plain scans for them cost far less than trying STATED at every position.
-const ANY_PERIOD = /(?:day|week|month|wk|mo|daily|weekly|monthly)\b/i;
-const ANY_COUNT = new RegExp(`\\d|dozen|couple|hundred|thousand|${COUNT_WORDS}`, 'i');
-
-function parseCount(raw: string): number | null {
-  const s = raw.toLowerCase().trim();
-  const named = WORD_NUMBERS[s];
-  if (named !== undefined) return named;
-  const m = /^([\d,.]+)\s?([km])?$/.exec(s);
-  if (!m) return null;
-  const n = Number(m[1]!.replace(/,/g, ''));
-  if (!Number.isFinite(n)) return null;
-  const scaled = m[2] === 'k' ? n * 1000 : m[2] === 'm' ? n * 1_000_000 : n;
-  return scaled > 0 ? Math.round(scaled) : null;
+interface Token {
+  readonly text: string;
+  /** A sentence break (". ", "; ", "?") before this token: counts never pair across one. */
+  readonly sentence: number;
 }
 
-export function readVolume(text: string): StatedVolume | null {
-  if (!ANY_PERIOD.test(text) || !ANY_COUNT.test(text)) return null;
-  const m = STATED.exec(text.replace(/[~≈]/g, ' '));
-  if (!m) return null;
-  const count = parseCount(m[1]!);
-  const period = PERIOD_WORDS[(m[3] ?? m[4] ?? '').toLowerCase()];
-  if (count === null || !period) return null;
-  const words = (m[2] ?? '').toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean);
-  let noun: UnitT | null = null;
-  for (const w of words.reverse()) {
-    const hit = NOUN_UNITS.find(([re]) => re.test(w));
-    if (hit) {
-      noun = hit[1];
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let sentence = 0;
+  // Words, numbers with their k/x suffixes, and the "/" of "50/mo"; sentence ends split.
+  for (const m of text.toLowerCase().replace(/[~≈]/g, ' ').matchAll(/(\d+(?:st|nd|rd|th|d)\b|\d[\d,.]*\+?[kmx]?(?![a-z\d])|[a-z][a-z\d]*(?:-[a-z\d]+)*|\/|%|[.;?!](?=\s|$))/g)) {
+    if (/^[.;?!]$/.test(m[0])) sentence++;
+    else out.push({ text: m[0], sentence });
+  }
+  return out;
+}
+
+/** A count starting at token i, and how many tokens it spans; or null. */
+function countAt(t: readonly Token[], i: number): { count: number; span: number } | null {
+  if (i < 0 || i >= t.length) return null;
+  const w = t[i]!.text;
+  const next = t[i + 1]?.text ?? '';
+  const digits = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\+)?([kmx])?$/.exec(w);
+  if (digits) {
+    if (!digits[3] && MEASURE.test(next)) return null;
+    const n = Number(digits[1]!.replace(/,/g, ''));
+    // "our 2025 annual report": a year, not a count.
+    if (!digits[2] && !digits[3] && /^\d{4}$/.test(digits[1]!) && n >= 1950 && n <= 2100 && !nounOf([t[i + 1] ?? { text: '', sentence: 0 }])) return null;
+    const scaled = digits[3] === 'k' ? n * 1000 : digits[3] === 'm' ? n * 1_000_000 : n;
+    // "3 times a week", "3 x a week".
+    const times = digits[3] === 'x' ? 0 : next === 'times' || next === 'x' ? 1 : 0;
+    return scaled > 0 && Number.isFinite(scaled) ? { count: Math.round(scaled), span: 1 + times } : null;
+  }
+  if (w === 'a' && (next === 'dozen' || next === 'couple')) {
+    const of = t[i + 2]?.text === 'of' ? 1 : 0;
+    const hundred = SCALE[t[i + 2 + of]?.text ?? ''];
+    return { count: FIXED[next]! * (hundred ?? 1), span: 2 + of + (hundred ? 1 : 0) };
+  }
+  if (w === 'a' && SCALE[next]) return { count: SCALE[next]!, span: 2 };
+  if (FIXED[w] !== undefined) return { count: FIXED[w]!, span: 1 };
+  // "twenty-five", "four hundred", "two thousand five hundred".
+  let total = 0, current = 0, k = i;
+  for (; k < t.length; k++) {
+    // "four hundred and fifty": "and" joins a number in words.
+    if (t[k]!.text === 'and' && k > i && (total || current) && SMALL[t[k + 1]?.text.split('-')[0] ?? ''] !== undefined) continue;
+    const parts = t[k]!.text.split('-');
+    if (!parts.every((p) => SMALL[p] !== undefined || SCALE[p] !== undefined)) break;
+    for (const p of parts) {
+      if (SMALL[p] !== undefined) current += SMALL[p]!;
+      else if (SCALE[p] === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * SCALE[p]!;
+        current = 0;
+      }
+    }
+  }
+  if (k === i || MEASURE.test(t[k]?.text ?? '')) return null;
+  return { count: total + current, span: k - i };
+}
+
+/** A period ending at token i ("a month", "per wk", "weekly", "every monday", "/mo"). */
+function periodAt(t: readonly Token[], i: number): PeriodT | null {
+  const w = t[i]!.text;
+  const period = PERIOD_WORDS[w];
+  if (!period) return null;
+  if (STANDALONE.has(w)) return period;
+  const lead = t[i - 1]?.text ?? '';
+  return PERIOD_LEAD.has(lead) ? period : null;
+}
+
+function nounOf(words: readonly Token[]): UnitT | null {
+  for (const w of [...words].reverse()) {
+    const hit = NOUN_UNITS.find(([re]) => re.test(w.text));
+    if (hit) return hit[1];
+  }
+  return null;
+}
+
+// Most requests state no volume: two cheap scans decide whether the token walk is needed.
+const ANY_PERIOD = /(?:day|week|month|year|wk|mo|yr|daily|weekly|monthly|yearly|annually|morning|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+const ANY_COUNT = /\d|once|twice|thrice|dozen|couple|hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i;
+
+/** Every count tied to a period, in the order the periods appear. */
+export function readVolumes(text: string): StatedVolume[] {
+  if (!ANY_PERIOD.test(text) || !ANY_COUNT.test(text)) return [];
+  const t = tokens(text);
+  const found: StatedVolume[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const period = periodAt(t, i);
+    if (!period) continue;
+    // The nearest count before the period, within ten words of the same sentence.
+    for (let j = i - 1; j >= 0 && j >= i - 11 && t[j]!.sentence === t[i]!.sentence; j--) {
+      let c = countAt(t, j);
+      // A bare "one" far from its period is rarely a count ("one tool that drafts the weekly …").
+      if (!c || j + c.span > i || (t[j]!.text === 'one' && i - j > 4)) continue;
+      // "two thousand", "four hundred and fifty": read a number in words from its first word.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (let back = j - 1; back >= j - 2 && !moved; back--) {
+          const longer = countAt(t, back);
+          if (longer && back + longer.span > j) {
+            j = back;
+            c = longer;
+            moved = true;
+          }
+        }
+      }
+      found.push({ count: c.count, period, noun: nounOf(t.slice(j + c.span, i)) });
       break;
     }
   }
-  return { count, period, noun };
+  return found;
+}
+
+/** The stated volume, if the request states one: the first count tied to a period. */
+export function readVolume(text: string): StatedVolume | null {
+  return readVolumes(text)[0] ?? null;
 }

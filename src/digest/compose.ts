@@ -1,7 +1,7 @@
 // Gathers one channel's digest for one period from the store and the catalog, as plain figures
 // for render/digest-card.ts. The period runs from the schedule's previous time to this one.
 import type { Catalog } from '../core/catalog.js';
-import { DECISION } from '../core/decide.js';
+import { isUnsure } from '../core/recommend.js';
 import { estimate } from '../core/estimate.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
@@ -11,7 +11,7 @@ import { describeSchedule, firesBefore } from './schedule.js';
 import { toolTip } from './tips.js';
 
 const DAY_MS = 86_400_000;
-const PER_MONTH: Readonly<Record<PeriodT, number>> = { day: 365 / 12, week: 365 / 12 / 7, month: 1 };
+const PER_MONTH: Readonly<Record<PeriodT, number>> = { day: 365 / 12, week: 365 / 12 / 7, month: 1, year: 1 / 12 };
 const EXAMPLES = 5;
 
 export interface ComposeInput {
@@ -67,7 +67,7 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
   const categoryName = (id: string): string => catalog.categories.get(id as never)?.name ?? id;
   const industryName = (id: string): string => catalog.industries.get(id as never)?.name ?? id;
   const useCaseTitle = new Map(catalog.useCases.map((u) => [u.id, u.title]));
-  const lowConfidence = rows.filter((r) => r.matched && r.confidence < DECISION.lowConfidence);
+  const lowConfidence = rows.filter((r) => r.matched && isUnsure(r.confidence));
   const unanswered = rows.filter((r) => !r.matched);
   const last = store.lastSent(sub.id, periodAt);
   return {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeExpander, stem, stripMarkup, tokenize } from '../../src/core/text.js';
 import { editDistance, SpellingCorrector } from '../../src/core/spelling.js';
-import { weighTokens, WEIGHT } from '../../src/core/scope.js';
+import { SCORING } from '../../src/core/options.js';
+import { weighTokens } from '../../src/core/scope.js';
+
+const WEIGHT = SCORING.scope;
 
 describe('text', () => {
   it('strips Slack and Teams markup but keeps link labels', () => {

@@ -1,27 +1,11 @@
-// Turns per-category evidence into a ranked decision: combines language and media into
+// The catalog-only decision. Turns per-category phrase evidence into a ranked decision: combines language and media into
 // `multimodal` when a request asks for both, says "nothing fits" when evidence is thin or the
 // message is small talk, and measures how sure the decision is.
+import { SCORING } from './options.js';
 import type { CategoryIdT } from './schema.js';
 import { descending, sortSmall } from './sort.js';
 
-export const DECISION = Object.freeze({
-  /** Below this, no recommendation: roughly one clear phrase, seen as output. */
-  minEvidence: 2.4,
-  /** Evidence of this much counts as a part of a combined request. */
-  strongPart: 2.4,
-  /** The weaker part of a combined request must reach this share of the stronger one. */
-  languageMediaRatio: 0.35,
-  mediaMediaRatio: 0.6,
-  /** A combined request is worth this share of its parts. */
-  combinedShare: 0.8,
-  /** Score = evidence / (evidence + this). */
-  scoreHalf: 3,
-  maxRecommendations: 4,
-  /** An alternative must have at least this share of the top evidence. */
-  alternativeShare: 0.15,
-  tieShare: 0.8,
-  lowConfidence: 0.4,
-});
+const DECISION = { ...SCORING.phraseDecision, maxRecommendations: SCORING.decision.maxRecommendations };
 
 const MEDIA: ReadonlySet<CategoryIdT> = new Set(['image', 'video', 'audio', '3d']);
 

@@ -1,0 +1,172 @@
+// Trains the model from labelled requests: picks the feature vocabulary, fits each head, and
+// (when asked) calibrates each head's temperature on held-out folds. Deterministic: the same
+// requests and options give the same file, byte for byte.
+import { createHash } from 'node:crypto';
+import { INDUSTRY_IDS } from '../schema.js';
+import { DATA_CLASSES } from '../schema.js';
+import type { ExampleT, LabelT } from './corpus.js';
+import { extractFeatures, familyOf, type FeatureFamily, type Features, type MatcherView } from './features.js';
+import { codeDigest } from './code-digest.js';
+import { fitTemperature, logits, train, type HeadKind, type Sample, type TrainOptions } from './linear.js';
+import { WEIGHT_SCALE, type HeadFileT, type HeadName, type ModelFileT } from './model-file.js';
+
+export const CATEGORY_LABELS: readonly LabelT[] = ['llm', 'code', 'image', 'video', 'audio', '3d', 'multimodal', 'none'];
+export const INDUSTRY_LABELS: readonly string[] = ['none', ...INDUSTRY_IDS];
+
+export interface TrainingOptions {
+  readonly seed: number;
+  readonly epochs: number;
+  readonly rate: number;
+  /** L2 penalty per update, per head: the sparse heads need more to lean on shared features. */
+  readonly l2: Readonly<Record<HeadName, number>>;
+  readonly minCount: Readonly<Record<string, number>>;
+  readonly folds: number;
+  readonly secondaryShare: number;
+}
+
+export const TRAINING: TrainingOptions = Object.freeze({
+  seed: 20261203,
+  epochs: 14,
+  rate: 0.25,
+  l2: Object.freeze({ category: 2e-5, industry: 5e-4, data: 5e-4 }),
+  /** A word or pair must appear in this many requests to be a feature; letter groups in more. */
+  minCount: Object.freeze({ word: 2, pair: 2, chars: 3 }),
+  /** Folds for calibrating temperatures; 0 keeps the temperatures given. */
+  folds: 5,
+  /** The share of the target a second accepted category gets. */
+  secondaryShare: 0.25,
+});
+
+
+export interface Labelled {
+  readonly view: MatcherView;
+  readonly example: ExampleT;
+  /** Corrections accepted by a deployment's owners weigh more than one corpus line. */
+  readonly weight?: number;
+}
+
+interface HeadSpec {
+  readonly kind: HeadKind;
+  readonly labels: readonly string[];
+  readonly families: ReadonlySet<FeatureFamily | 'bias'>;
+  readonly target: (e: ExampleT) => Float64Array;
+}
+
+function categoryTarget(e: ExampleT, share: number): Float64Array {
+  const y = new Float64Array(CATEGORY_LABELS.length);
+  const [first, ...rest] = e.accept;
+  y[CATEGORY_LABELS.indexOf(first!)] = rest.length ? 1 - share : 1;
+  for (const r of rest) y[CATEGORY_LABELS.indexOf(r)]! += share / rest.length;
+  return y;
+}
+
+const HEADS = (share: number): Record<HeadName, HeadSpec> => ({
+  category: {
+    kind: 'softmax',
+    labels: CATEGORY_LABELS,
+    families: new Set(['word', 'pair', 'chars', 'matcher', 'tool', 'kind', 'bias']),
+    target: (e) => categoryTarget(e, share),
+  },
+  industry: {
+    kind: 'softmax',
+    labels: INDUSTRY_LABELS,
+    families: new Set(['word', 'pair', 'industry', 'bias']),
+    target: (e) => {
+      const y = new Float64Array(INDUSTRY_LABELS.length);
+      y[INDUSTRY_LABELS.indexOf(e.industry ?? 'none')] = 1;
+      return y;
+    },
+  },
+  data: {
+    kind: 'sigmoid',
+    labels: DATA_CLASSES,
+    families: new Set(['word', 'pair', 'data', 'bias']),
+    target: (e) => Float64Array.from(DATA_CLASSES, (c) => (e.data.includes(c) ? 1 : 0)),
+  },
+});
+
+function vocabulary(all: readonly Features[], minCount: Record<string, number>): string[] {
+  const df = new Map<string, number>();
+  for (const f of all) for (const name of f.keys()) df.set(name, (df.get(name) ?? 0) + 1);
+  const keep: string[] = [];
+  for (const [name, n] of df) {
+    const family = familyOf(name);
+    if (n >= (minCount[family] ?? 1)) keep.push(name);
+  }
+  return keep.sort();
+}
+
+function vectorise(f: Features, index: ReadonlyMap<string, number>, families: ReadonlySet<string>): Sample['x'] {
+  const ids: number[] = [];
+  const values: number[] = [];
+  for (const [name, v] of f) {
+    const id = index.get(name);
+    if (id !== undefined && families.has(familyOf(name))) {
+      ids.push(id);
+      values.push(v);
+    }
+  }
+  return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
+}
+
+/** A digest of what a model is trained from: the catalog's data, the requests, their weights and the options. */
+export function trainingDigest(dataVersion: string, data: readonly Labelled[], options: TrainingOptions): string {
+  const h = createHash('sha256').update(dataVersion).update(JSON.stringify(options));
+  for (const d of data) h.update(JSON.stringify(d.example)).update(`\0${d.weight ?? 1}\n`);
+  return h.digest('hex').slice(0, 12);
+}
+
+export function buildModel(
+  dataVersion: string,
+  data: readonly Labelled[],
+  options: TrainingOptions = TRAINING,
+  temperatures?: Readonly<Record<HeadName, number>>,
+): ModelFileT {
+  const featureMaps = data.map((d) => extractFeatures(d.view));
+  const features = vocabulary(featureMaps, options.minCount);
+  const index = new Map(features.map((f, i) => [f, i]));
+  const specs = HEADS(options.secondaryShare);
+  const heads = {} as Record<HeadName, HeadFileT>;
+  for (const name of Object.keys(specs) as HeadName[]) {
+    const spec = specs[name];
+    const fit: TrainOptions = { epochs: options.epochs, rate: options.rate, l2: options.l2[name], seed: options.seed };
+    const samples: Sample[] = data.map((d, i) => ({
+      x: vectorise(featureMaps[i]!, index, spec.families),
+      y: spec.target(d.example),
+      weight: d.weight ?? 1,
+    }));
+    const k = spec.labels.length;
+    const temperature =
+      options.folds > 1 ? calibrate(samples, features.length, spec, fit, options.folds) : (temperatures?.[name] ?? 1);
+    const w = train(samples, features.length, k, spec.kind, fit);
+    const rows: number[] = [];
+    const weights: number[] = [];
+    for (let f = 0; f < features.length; f++) {
+      const row = Array.from({ length: k }, (_, j) => Math.round(w[f * k + j]! * WEIGHT_SCALE));
+      if (row.some((v) => v !== 0)) {
+        rows.push(f);
+        for (const v of row) weights.push(v === 0 ? 0 : v); // no -0 in the file
+      }
+    }
+    heads[name] = { kind: spec.kind, labels: [...spec.labels], temperature, rows, weights };
+  }
+  return { format: 1, trainedFrom: trainingDigest(dataVersion, data, options), trainedWith: codeDigest(), examples: data.length, features, heads };
+}
+
+/** Out-of-fold logits for every sample (fold = index mod folds), for calibration and reports. */
+export function outOfFold(samples: readonly Sample[], featureCount: number, labels: number, kind: HeadKind, fit: TrainOptions, folds: number): Float64Array[] {
+  const out: Float64Array[] = new Array(samples.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const trainSet = samples.filter((_, i) => i % folds !== fold);
+    const w = train(trainSet, featureCount, labels, kind, fit);
+    samples.forEach((s, i) => {
+      if (i % folds === fold) out[i] = logits(w, labels, s.x);
+    });
+  }
+  return out;
+}
+
+function calibrate(samples: readonly Sample[], featureCount: number, spec: HeadSpec, fit: TrainOptions, folds: number): number {
+  const z = outOfFold(samples, featureCount, spec.labels.length, spec.kind, fit, folds);
+  return fitTemperature(spec.kind, samples.map((s, i) => ({ z: z[i]!, y: s.y })));
+}
