@@ -26,8 +26,8 @@ export interface TrainingOptions {
 
 export const TRAINING: TrainingOptions = Object.freeze({
   seed: 20261203,
-  epochs: 14,
-  rate: 0.25,
+  epochs: 10,
+  rate: 0.3,
   l2: Object.freeze({ category: 2e-5, industry: 5e-4, data: 5e-4 }),
   /** A word or pair must appear in this many requests to be a feature; letter groups in more. */
   minCount: Object.freeze({ word: 2, pair: 2, chars: 3 }),
