@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSection } from './types.js';
 
-const SECTIONS = ['core', 'slack', 'teams', 'digest', 'load'];
+const SECTIONS = ['core', 'model', 'slack', 'teams', 'digest', 'load'];
 const here = dirname(fileURLToPath(import.meta.url));
 
 function print(rows: readonly BenchRow[]): void {

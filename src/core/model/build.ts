@@ -96,17 +96,33 @@ function vocabulary(all: readonly Features[], minCount: Record<string, number>):
   return keep.sort();
 }
 
-function vectorise(f: Features, index: ReadonlyMap<string, number>, families: ReadonlySet<string>): Sample['x'] {
+/** Each request's features as vocabulary ids, looked up once, in the order extracted. */
+function vectorise(f: Features, index: ReadonlyMap<string, number>): Sample['x'] {
   const ids: number[] = [];
   const values: number[] = [];
   for (const [name, v] of f) {
     const id = index.get(name);
-    if (id !== undefined && families.has(familyOf(name))) {
+    if (id !== undefined) {
       ids.push(id);
       values.push(v);
     }
   }
   return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
+}
+
+/** The part of a vector a head uses: its families only. */
+function restrict(x: Sample['x'], uses: Uint8Array): Sample['x'] {
+  let n = 0;
+  for (let i = 0; i < x.ids.length; i++) n += uses[x.ids[i]!]!;
+  if (n === x.ids.length) return x;
+  const ids = new Int32Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0, j = 0; i < x.ids.length; i++) {
+    if (!uses[x.ids[i]!]) continue;
+    ids[j] = x.ids[i]!;
+    values[j++] = x.values[i]!;
+  }
+  return { ids, values };
 }
 
 /** A digest of what a model is trained from: the catalog's data, the requests, their weights and the options. */
@@ -125,13 +141,16 @@ export function buildModel(
   const featureMaps = data.map((d) => extractFeatures(d.view));
   const features = vocabulary(featureMaps, options.minCount);
   const index = new Map(features.map((f, i) => [f, i]));
+  const vectors = featureMaps.map((f) => vectorise(f, index));
+  const families = features.map(familyOf);
   const specs = HEADS(options.secondaryShare);
   const heads = {} as Record<HeadName, HeadFileT>;
   for (const name of Object.keys(specs) as HeadName[]) {
     const spec = specs[name];
     const fit: TrainOptions = { epochs: options.epochs, rate: options.rate, l2: options.l2[name], seed: options.seed };
+    const uses = Uint8Array.from(families, (f) => (spec.families.has(f) ? 1 : 0));
     const samples: Sample[] = data.map((d, i) => ({
-      x: vectorise(featureMaps[i]!, index, spec.families),
+      x: restrict(vectors[i]!, uses),
       y: spec.target(d.example),
       weight: d.weight ?? 1,
     }));
