@@ -7,6 +7,8 @@ export const ErrorCode = {
   RequestTooLong: 'request_too_long',
   RequestNotText: 'request_not_text',
   ConfigInvalid: 'config_invalid',
+  SecretUnreadable: 'secret_unreadable',
+  SlackNotInstalled: 'slack_not_installed',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 
