@@ -9,6 +9,7 @@ export const ErrorCode = {
   ConfigInvalid: 'config_invalid',
   SecretUnreadable: 'secret_unreadable',
   SlackNotInstalled: 'slack_not_installed',
+  SlackInstallationInvalid: 'slack_installation_invalid',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,6 +1,7 @@
 // Slack installations in SQLite. Tokens go through the SecretBox (sealed when a key is set);
 // the row's key is bound into each seal so a token cannot be moved between rows. The SQL is
 // plain (one table, one text key, INSERT … ON CONFLICT) so a server database can mirror it.
+import { ErrorCode, WhichToolError } from '../core/errors.js';
 import type { SecretBox } from './secret-box.js';
 import type { Db } from './open-database.js';
 import { installationKey, type InstallationLookup, type InstallationSummary, type SlackInstallation, type SlackInstallationStore } from './installation-types.js';
@@ -70,7 +71,7 @@ export class SqliteInstallationStore implements SlackInstallationStore {
 
   async save(i: SlackInstallation): Promise<void> {
     const id = installationKey(i);
-    if (!id) throw new Error('a Slack installation needs a team id, or an enterprise id when installed org-wide');
+    if (!id) throw new WhichToolError(ErrorCode.SlackInstallationInvalid, 'a Slack installation needs a team id, or an enterprise id when installed org-wide');
     const at = this.now();
     this.sql.upsert.run({
       id,

@@ -6,7 +6,7 @@ import { ErrorCode, WhichToolError } from '../../core/errors.js';
 import type { InstallationLookup, SlackInstallation, SlackInstallationStore } from '../../store/installation-types.js';
 
 export function fromBolt(i: Installation, installedAt: Date): SlackInstallation {
-  if (!i.bot) throw new WhichToolError(ErrorCode.SlackNotInstalled, 'Slack sent an installation without a bot token: the app must ask for bot scopes');
+  if (!i.bot) throw new WhichToolError(ErrorCode.SlackInstallationInvalid, 'Slack sent an installation without a bot token: the app must ask for bot scopes');
   return {
     teamId: i.isEnterpriseInstall ? null : (i.team?.id ?? null),
     teamName: i.team?.name ?? null,
