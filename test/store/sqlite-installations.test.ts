@@ -45,6 +45,8 @@ describe('SQLite installation store', () => {
     expect(await s.installations.find({ teamId: 'T7' })).toBeUndefined();
     expect(await s.installations.find({ teamId: 'T7', enterpriseId: 'E2' })).toBeUndefined();
     expect(await s.installations.find({})).toBeUndefined();
+    // An installation naming neither its workspace nor, org-wide, its organisation has no key.
+    await expect(s.installations.save(installation('T9', { teamId: null }))).rejects.toMatchObject({ code: 'slack_installation_invalid' });
   });
 
   it('replaces an installation on reinstall (new token, same install date) and removes exactly the one named', async () => {
