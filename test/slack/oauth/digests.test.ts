@@ -52,7 +52,7 @@ const nine = (daysLater = 0): string => {
 async function subscribe(f: From, channel: string): Promise<void> {
   const name = `digest-${channel}`;
   expect((await postToSlackRoute(server!.url, commandFrom(f, 'digest daily 09:00 UTC', slack.responseUrl(name), channel))).status).toBe(200);
-  await expect.poll(() => slack.calls.some((c) => c.path.endsWith(`/response/${name}`))).toBe(true);
+  await expect.poll(() => slack.calls.some((c) => c.path.endsWith(`/response/${name}`)), { timeout: 5_000 }).toBe(true);
 }
 
 const listed = async (): Promise<Record<string, { status: string; pausedReason: string | null }>> => {
@@ -73,7 +73,7 @@ describe('digests in OAuth mode', () => {
     expect(slack.named('users.info').map((c) => c.authorization)).toEqual([ACME, GLOBEX, INITECH].map((ws) => `Bearer ${slack.oauth.tokenOf(ws)}`));
 
     expect((await postToSlackRoute(server.url, uninstalledFrom(from(GLOBEX)))).status).toBe(200);
-    await expect.poll(listed).toMatchObject({ C0GLOBEXDIGEST: { status: 'paused', pausedReason: 'app_not_installed' }, C0ACMEDIGEST: { status: 'active' } });
+    await expect.poll(listed, { timeout: 10_000 }).toMatchObject({ C0GLOBEXDIGEST: { status: 'paused', pausedReason: 'app_not_installed' }, C0ACMEDIGEST: { status: 'active' } });
     // Subscribed from the command line for a workspace that never installed the app.
     const nowhere = await digestCli(env, 'subscribe', '--platform', 'slack', '--channel', 'C0NOWHERE', '--workspace', 'T0NOWHERE', '--schedule', '0 9 * * *', '--tz', 'UTC');
     expect(nowhere.code, nowhere.out).toBe(0);

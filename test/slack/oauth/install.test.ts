@@ -123,7 +123,7 @@ describe('installing', () => {
     const tokens = new Set([ACME, GLOBEX, INITECH].map((ws) => `Bearer ${slack.oauth.tokenOf(ws)}`));
     for (const c of slack.calls.filter((c) => c.method !== 'response_url')) expect(tokens.has(c.authorization ?? '')).toBe(true);
     // The request log and feedback name the workspace each came from.
-    await expect.poll(() => store.db.prepare("SELECT workspace, COUNT(*) AS n FROM request_log WHERE surface = 'slack' GROUP BY workspace ORDER BY workspace").all()).toEqual(
+    await expect.poll(() => store.db.prepare("SELECT workspace, COUNT(*) AS n FROM request_log WHERE surface = 'slack' GROUP BY workspace ORDER BY workspace").all(), { timeout: 5_000 }).toEqual(
       ['T0ACME', 'T0GLOBEX', 'T0INILABS', 'T0INISALES'].map((workspace) => ({ workspace, n: 2 })),
     );
     expect(store.db.prepare('SELECT workspace, COUNT(*) AS n FROM feedback GROUP BY workspace ORDER BY workspace').all()).toEqual(
@@ -192,7 +192,7 @@ describe('uninstalling', () => {
     expect((await post(tokensRevokedFrom(INITECH_SALES, { user: true }))).status).toBe(200);
     expect((await post(uninstalledFrom(from(ACME)))).status).toBe(200);
     expect((await post(tokensRevokedFrom(INITECH_SALES))).status).toBe(200);
-    await expect.poll(installedKeys).toEqual(['T:T0GLOBEX']);
+    await expect.poll(installedKeys, { timeout: 5_000 }).toEqual(['T:T0GLOBEX']);
     slack.oauth.revoke(ACME);
     slack.oauth.revoke(INITECH);
     slack.calls.length = 0;
