@@ -2,6 +2,10 @@
 // the program reads process.env: everything gets the parts of this object it needs.
 import { z } from 'zod';
 import { ErrorCode, WhichToolError } from '../core/errors.js';
+import { readSecretKeys, type SecretKeys } from './secret-keys.js';
+import { readSlackOAuth, type SlackOAuthConfig } from './slack-oauth.js';
+
+export type { SecretKeys, SlackOAuthConfig };
 
 const optionalText = z
   .string()
@@ -18,6 +22,11 @@ const Env = z.object({
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
   SLACK_BOT_ID: optionalText,
   SLACK_BOT_USER_ID: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  WHICH_TOOL_SECRET_KEY: optionalText,
+  WHICH_TOOL_SECRET_KEY_PREVIOUS: optionalText,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
@@ -51,8 +60,12 @@ export interface TeamsConfig {
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Null when Slack is off (its variables are not both set). */
+  /** Null when Slack is off (its variables are not both set) or runs in OAuth mode. */
   readonly slack: SlackConfig | null;
+  /** Set in OAuth mode (many workspaces); never together with `slack`. */
+  readonly slackOAuth: SlackOAuthConfig | null;
+  /** Encrypt stored Slack installation tokens; none set: they are stored as Slack sent them. */
+  readonly secretKeys: SecretKeys;
   readonly teams: TeamsConfig;
   readonly dbPath: string;
   readonly dataDir?: string;
@@ -74,7 +87,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const e = parsed.data;
   const notices: string[] = [];
-  const slackParts = [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN].filter(Boolean).length;
+  const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+  const slackOAuth = readSlackOAuth(e, apiUrl);
+  const secretKeys = readSecretKeys(e.WHICH_TOOL_SECRET_KEY, e.WHICH_TOOL_SECRET_KEY_PREVIOUS);
+  const slackParts = slackOAuth ? 0 : [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN].filter(Boolean).length;
   if (slackParts === 1) {
     const missing = e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
     throw new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${missing} is required when the other Slack variable is set`);
@@ -84,19 +100,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ? {
           signingSecret: e.SLACK_SIGNING_SECRET,
           botToken: e.SLACK_BOT_TOKEN,
-          apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+          apiUrl,
           ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
           ...(e.SLACK_BOT_ID ? { botId: e.SLACK_BOT_ID } : {}),
           ...(e.SLACK_BOT_USER_ID ? { botUserId: e.SLACK_BOT_USER_ID } : {}),
         }
       : null;
-  if (!slack) notices.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect it (see README).');
+  if (slackOAuth && !secretKeys.current)
+    notices.push('Slack installation tokens are stored unencrypted: set WHICH_TOOL_SECRET_KEY to encrypt them (README, "Install into many workspaces").');
+  if (!slack && !slackOAuth) notices.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect it (see README).');
   if (!e.MICROSOFT_APP_ID)
     notices.push('Teams runs unauthenticated for local tools only (Agents Playground, Bot Framework Emulator): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
   return {
     port: e.PORT,
     host: e.HOST,
     slack,
+    slackOAuth,
+    secretKeys,
     teams: {
       appType: e.MICROSOFT_APP_TYPE,
       ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),

@@ -8,7 +8,9 @@ export const ErrorCode = {
   RequestNotText: 'request_not_text',
   ConfigInvalid: 'config_invalid',
   CorpusInvalid: 'corpus_invalid',
-  ModelInvalid: 'model_invalid',
+  SecretUnreadable: 'secret_unreadable',
+  SlackNotInstalled: 'slack_not_installed',
+  SlackInstallationInvalid: 'slack_installation_invalid',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 

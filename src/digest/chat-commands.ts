@@ -48,7 +48,7 @@ export class ChatDigestCommands implements DigestCommands {
     if (first === 'help') return noticeCard('Digest commands', usage(target));
     const schedule = parseChatSchedule(words, target.userTimeZone);
     const sub = this.store.upsertSubscription(
-      { platform: target.platform, workspace: target.workspace, channel: target.channel, schedule: schedule.cron, timeZone: schedule.timeZone },
+      { platform: target.platform, workspace: target.workspace, channel: target.channel, schedule: schedule.cron, timeZone: schedule.timeZone, ...(target.enterprise ? { enterprise: target.enterprise } : {}) },
       this.now(),
     );
     const zoneNote = words.some((w) => w.includes('/') || w.toUpperCase() === 'UTC') || target.userTimeZone ? '' : ' (UTC: add a time zone such as Europe/Berlin to change it)';

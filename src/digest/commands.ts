@@ -8,6 +8,8 @@ export interface DigestTarget {
   readonly workspace: string;
   /** Slack channel id, or Teams conversation id. */
   readonly channel: string;
+  /** Slack Grid organisation id, when the workspace belongs to one. */
+  readonly enterprise?: string;
   /** The typing user's IANA time zone when the platform tells it (Slack users.info), else undefined. */
   readonly userTimeZone?: string;
 }

@@ -7,6 +7,8 @@ import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
+import { createSlackOAuth } from '../slack/oauth/installer.js';
+import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
 import { createSlackSurface } from '../slack/surface.js';
 import { openDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
@@ -43,6 +45,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
+  // OAuth mode keeps its installations in the database, so it needs the real store.
+  if (config.slackOAuth && !digest) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
+  const slackOAuth = config.slackOAuth && digest ? createSlackOAuth(config.slackOAuth, digest.store.installations, log) : null;
+  if (slackOAuth) surfaces.push(await createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, digest!.store.digest));
   surfaces.push(metricsSurface());
   setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
@@ -57,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.listen(config.port, config.host, resolve);
   });
   for (const s of surfaces) await s.start?.();
-  digest?.start();
+  digest?.start(slackOAuth?.tokenFor);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ port, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);

@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.js';
 
 export function welcomeText(url: string, config: Config): string | null {
-  const slackOff = !config.slack;
+  const slackOff = !config.slack && !config.slackOAuth;
   const teamsLocal = !config.teams.appId;
   if (!slackOff && !teamsLocal) return null;
   const lines = [

@@ -24,12 +24,18 @@ export async function digestReply(
   deps: SurfaceDeps,
   client: webApi.WebClient,
   args: string,
-  where: { team: string; channel: string; user?: string },
+  where: { team: string; channel: string; user?: string; enterprise?: string | undefined },
   log: Logger = deps.log,
 ): Promise<Card> {
   if (!deps.digest) return DIGEST_OFF_CARD;
   const tz = await userTimeZone(client, where.user);
-  const target: DigestTarget = { platform: 'slack', workspace: where.team, channel: where.channel, ...(tz ? { userTimeZone: tz } : {}) };
+  const target: DigestTarget = {
+    platform: 'slack',
+    workspace: where.team,
+    channel: where.channel,
+    ...(where.enterprise ? { enterprise: where.enterprise } : {}),
+    ...(tz ? { userTimeZone: tz } : {}),
+  };
   return deps.digest.handle(args, target).catch((err: unknown) => {
     log.error({ err }, 'digest command failed');
     return noticeCard('That didn’t work', 'The digest settings could not be changed just now. Please try again in a minute.');

@@ -88,4 +88,33 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'slack-installations',
+    // One row per workspace ("T:<team>") or org-wide Grid install ("E:<enterprise>"); tokens
+    // sealed when WHICH_TOOL_SECRET_KEY is set. A subscription remembers its channel's Grid
+    // organisation, so its digest can use an org-wide installation's token.
+    sql: `
+      CREATE TABLE slack_installations (
+        id TEXT PRIMARY KEY,
+        team_id TEXT,
+        team_name TEXT,
+        enterprise_id TEXT,
+        enterprise_name TEXT,
+        enterprise_url TEXT,
+        is_enterprise_install INTEGER NOT NULL,
+        app_id TEXT,
+        bot_id TEXT NOT NULL,
+        bot_user_id TEXT NOT NULL,
+        bot_scopes TEXT NOT NULL,
+        bot_token TEXT NOT NULL,
+        bot_refresh_token TEXT,
+        bot_expires_at INTEGER,
+        installer_user_id TEXT,
+        installed_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      ALTER TABLE subscriptions ADD COLUMN enterprise TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

@@ -1,9 +1,13 @@
 // The embedded default: one SQLite file holding everything the surfaces and digests keep.
+import type { SecretKeys } from '../config/secret-keys.js';
 import type { Logger } from '../log/logger.js';
 import { forwarding, StoreConnection } from './connection.js';
 import type { DigestStore } from './digest-types.js';
+import type { SlackInstallationStore } from './installation-types.js';
 import type { Db } from './open-database.js';
 import { ResilientStore } from './resilient-store.js';
+import { SecretBox } from './secret-box.js';
+import { SqliteInstallationStore } from './sqlite-installations.js';
 import { pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
 import type { SurfaceStore } from './types.js';
 
@@ -12,6 +16,8 @@ export interface StoreOptions {
   readonly logRequestText: boolean;
   readonly retentionDays: number;
   readonly log: Logger;
+  /** Seal Slack installation tokens with these; none: stored as given. */
+  readonly secretKeys?: SecretKeys;
   /** How soon after a failure the file is opened again; default 30 s. */
   readonly retryMs?: number;
   readonly now?: () => number;
@@ -22,6 +28,8 @@ export interface OpenStore {
   readonly surface: ResilientStore;
   /** Throws when the database is unavailable: the runner and commands report and retry. */
   readonly digest: DigestStore;
+  /** Slack installations (OAuth mode); rejects when the database is unavailable. */
+  readonly installations: SlackInstallationStore;
   /** The current connection (tests and maintenance); throws when unavailable. */
   readonly db: Db;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
@@ -44,6 +52,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     surface,
     // Digests read what the request path wrote: queued writes go first.
     digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
+    installations: new SqliteInstallationStore(() => connection.get().db, new SecretBox(options.secretKeys ?? {})),
     get db() {
       surface.flush();
       return connection.get().db;

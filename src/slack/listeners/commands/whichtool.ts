@@ -17,7 +17,7 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, respond, client, context }: CommandArgs): Promise<void> => {
   // Slack escapes & < > and may send mentions as <@U…> markup; the core reads plain words.
   const intent = readIntent(plainMessageText(command.text ?? '', context.botUserId));
-  const where = { team: command.team_id, user: command.user_id, channel: command.channel_id };
+  const where = { team: command.team_id, user: command.user_id, channel: command.channel_id, enterprise: command.enterprise_id };
   if (intent.kind === 'digest') {
     await ack();
     const card = await digestReply(deps, client, intent.args, where, logFor(deps.log, context));

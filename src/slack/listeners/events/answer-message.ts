@@ -13,13 +13,15 @@ export interface TypedMessage {
   readonly team: string;
   readonly channel: string;
   readonly user?: string;
+  /** The Grid organisation, if any: a digest set here may be served by its org-wide installation. */
+  readonly enterprise?: string | undefined;
   /** Reply in this thread; absent for a plain direct-message reply. */
   readonly threadTs?: string;
 }
 
 export async function cardForMessage(deps: SurfaceDeps, client: webApi.WebClient, m: TypedMessage): Promise<Card> {
   const intent = readIntent(m.text);
-  const where = { team: m.team, channel: m.channel, ...(m.user ? { user: m.user } : {}) };
+  const where = { team: m.team, channel: m.channel, enterprise: m.enterprise, ...(m.user ? { user: m.user } : {}) };
   if (intent.kind === 'help') return helpCard();
   if (intent.kind === 'digest') return digestReply(deps, client, intent.args, where);
   // The answer is already public here, so no "Share in channel".

@@ -14,6 +14,7 @@ export const appMention = (deps: SurfaceDeps) => async ({ event, body, client, c
   await answerMessage(deps, client, {
     text: plainMessageText(event.text.replace(LEADING_MENTION, ''), context.botUserId),
     team: event.team ?? body.team_id,
+    enterprise: context.enterpriseId,
     channel: event.channel,
     user: event.user,
     threadTs: event.thread_ts ?? event.ts,

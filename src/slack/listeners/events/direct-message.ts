@@ -12,6 +12,7 @@ export const directMessage = (deps: SurfaceDeps) => async ({ message, body, clie
   await answerMessage(deps, client, {
     text: plainMessageText(message.text ?? '', context.botUserId),
     team: message.team ?? body.team_id,
+    enterprise: context.enterpriseId,
     channel: message.channel,
     user: message.user,
     ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
