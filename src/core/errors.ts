@@ -7,6 +7,10 @@ export const ErrorCode = {
   RequestTooLong: 'request_too_long',
   RequestNotText: 'request_not_text',
   ConfigInvalid: 'config_invalid',
+  StoreUnavailable: 'store_unavailable',
+  TeamsUnauthorized: 'teams_unauthorized',
+  ServiceUrlRefused: 'service_url_refused',
+  ConnectorTimeout: 'connector_timeout',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 
