@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { DigestRunner, type RunReport } from '../digest/runner.js';
 import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../digest/schedule.js';
+import { dropUntrustedReferences } from '../digest/reference-cleanup.js';
 import { platformSenders } from '../digest/senders.js';
 import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
@@ -98,6 +99,7 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
   const at = atText === undefined ? new Date() : new Date(atText);
   if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(atText)))
     throw new UsageError('--at must be an ISO date and time, e.g. 2026-12-07T08:00:00Z');
+  dropUntrustedReferences(store, config.teams, silentLogger());
   const runner = new DigestRunner({
     store: store.digest,
     catalog: loadCatalog(config.dataDir),

@@ -1,12 +1,13 @@
-// Builds the platform senders from the configuration: Slack when its token is set, Teams always
-// (conversation references come from the store; the token only when an app id is configured).
+// Builds the platform senders from the configuration: Slack when its token is set, Teams unless it
+// is off (conversation references come from the store; the token only when an app is configured).
 import type { Config } from '../config/config.js';
 import type { ConversationRefs } from '../store/types.js';
 import type { PaceLimit } from './pacer.js';
+import { serviceUrlPolicy } from '../teams/service-url.js';
 import { PlatformSenders } from './sender.js';
 import { SlackSender } from './slack-sender.js';
 import { TeamsSender } from './teams-sender.js';
-import { teamsTokenSource } from './teams-token.js';
+import { teamsTokenSource } from '../teams/bot-token.js';
 
 export interface SenderTuning {
   readonly slackWorkspacePace?: PaceLimit;
@@ -14,7 +15,7 @@ export interface SenderTuning {
 }
 
 export function platformSenders(config: Pick<Config, 'slack' | 'teams'>, refs: ConversationRefs, tuning: SenderTuning = {}): PlatformSenders {
-  const token = teamsTokenSource(config.teams);
+  const token = teamsTokenSource(config.teams, tuning.fetch);
   return new PlatformSenders({
     ...(config.slack
       ? {
@@ -26,6 +27,8 @@ export function platformSenders(config: Pick<Config, 'slack' | 'teams'>, refs: C
           }),
         }
       : {}),
-    teams: new TeamsSender({ refs, ...(token ? { token } : {}), ...(tuning.fetch ? { fetch: tuning.fetch } : {}) }),
+    ...(config.teams.mode === 'off'
+      ? {}
+      : { teams: new TeamsSender({ refs, policy: serviceUrlPolicy(config.teams), ...(token ? { token } : {}), ...(tuning.fetch ? { fetch: tuning.fetch } : {}) }) }),
   });
 }
