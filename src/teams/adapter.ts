@@ -132,10 +132,11 @@ export function createAdapter(config: TeamsConfig, log: Logger, policy: ServiceU
   const adapter = new TeamsAdapter(auth, policy, token);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     turnLog(log, context).error({ err: error, activity: context.activity.type }, 'teams turn failed');
-    // Invokes answer through their own response; a message gets a polite card instead of silence.
+    // Invokes answer through their own response; a message gets a polite card instead of silence,
+    // unless the connector itself is what failed (it would fail the apology the same way).
     if (context.activity.type !== 'message' || connectorUnreachable(error)) return;
-    // If the apology cannot be sent either (the connector is down, or refused), the turn is over:
-    // said once in the log, and not a 500 that makes the channel send it all again.
+    // If the apology cannot be sent either, the turn is over: logged, and not a 500 that makes
+    // the channel send the activity again.
     await context.sendActivity(cardMessage(noticeCard('Sorry, something went wrong', 'I could not answer that just now. Please try again in a moment.'))).catch((again: unknown) => {
       turnLog(log, context).warn({ err: { message: (again as Error).message } }, 'teams: the apology could not be sent either');
     });
