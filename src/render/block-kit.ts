@@ -52,8 +52,10 @@ const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '∗', _: 'ˍ', '~':
  * fake bold labels, quotes or code around it.
  */
 export const neutralLine = (text: string): string => {
-  const line = FOLD.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-  return FORMATTING.test(line) ? line.replace(/[*_~`]/g, (c) => LOOK_ALIKE[c]!) : line;
+  let line = FOLD.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  if (FORMATTING.test(line)) line = line.replace(/[*_~`]/g, (c) => LOOK_ALIKE[c]!);
+  // A line that starts with > is a quote in mrkdwn, escaped or not.
+  return line.startsWith('>') ? `›${line.slice(1)}` : line;
 };
 
 /** Escapes, then cuts to `max` characters without splitting an entity like `&amp;`. */
