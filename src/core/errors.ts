@@ -11,6 +11,10 @@ export const ErrorCode = {
   SecretUnreadable: 'secret_unreadable',
   SlackNotInstalled: 'slack_not_installed',
   SlackInstallationInvalid: 'slack_installation_invalid',
+  StoreUnavailable: 'store_unavailable',
+  TeamsUnauthorized: 'teams_unauthorized',
+  ServiceUrlRefused: 'service_url_refused',
+  ConnectorTimeout: 'connector_timeout',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,6 +11,10 @@ import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { countingSender } from '../metrics/digest.js';
 import { platformSenders } from './senders.js';
 import type { SlackTokenSource } from './slack-sender.js';
+import { dropUntrustedReferences } from './reference-cleanup.js';
+
+/** The server never blocks its event loop on another process's lock for longer than this. */
+export const SERVER_BUSY_TIMEOUT_MS = 5;
 
 export interface DigestService {
   readonly store: OpenStore;
@@ -21,8 +25,9 @@ export interface DigestService {
 }
 
 export function openDigestService(config: Config, catalog: Catalog, log: Logger): DigestService {
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys });
-  const commands = new ChatDigestCommands(store.digest, log);
+  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys, busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  dropUntrustedReferences(store, config.teams, log);
+  const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
   let scheduler: RunningScheduler | null = null;
   return {
     store,
@@ -31,7 +36,7 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
       if (!config.scheduler) return null;
       const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
       const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours });
-      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });
       return scheduler;
     },
     async stop() {

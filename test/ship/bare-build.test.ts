@@ -27,10 +27,11 @@ beforeAll(async () => {
   server = await startServerProcess(cmd[1]!, runtime.workdir, env);
 }, 420_000);
 
+// Two node_modules trees and a compiled native module: removing them takes a while on a busy disk.
 afterAll(() => {
   server?.child.kill('SIGKILL');
   rmSync(base, { recursive: true, force: true });
-});
+}, 180_000);
 
 describe('the Dockerfile, replayed without Docker', () => {
   it('skips only system steps (apt-get, image directories); every npm step ran', () => {
