@@ -68,10 +68,12 @@ export const Answer = z
         id: IndustryId,
         name: z.string(),
         uses: z.string(),
-        fact: z.string(),
+        /** The industry's fact that fits the work asked for; null when none does. */
+        fact: z.string().nullable(),
         caseStudy: z.object({ title: z.string(), text: z.string() }).strict().nullable(),
       })
       .strict()
+      /** Null when the request names no industry, or none of its facts fits the work asked for. */
       .nullable(),
     catalog: z.object({ version: z.string(), asOf: z.string() }).strict(),
     /** The learned model's version, or null when answers come from the phrases alone. */

@@ -130,6 +130,18 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
   });
   fail(DATA_FILES.useCases, toolProblems);
 
+  const useCaseIds = new Set(useCases.map((u) => u.id));
+  const fitProblems: Problem[] = [];
+  industries.forEach((d, i) => {
+    const items = [...d.facts.map((f, j) => [f, `industries[${i}].facts[${j}]`] as const), ...(d.caseStudy ? [[d.caseStudy, `industries[${i}].caseStudy`] as const] : [])];
+    for (const [item, at] of items) {
+      item.useCases?.forEach((u, k) => {
+        if (!useCaseIds.has(u)) fitProblems.push({ path: `${at}.useCases[${k}]`, reason: `unknown use case "${u}"` });
+      });
+    }
+  });
+  fail(DATA_FILES.industries, fitProblems);
+
   const modelPath = join(dir, MODEL_FILE);
   const modelText = existsSync(modelPath) ? readFileSync(modelPath, 'utf8') : null;
   const model = modelText === null ? null : parseFile(MODEL_FILE, ModelFile, modelText);

@@ -11,7 +11,7 @@ import type { DataClassT } from './schema.js';
 import { SCORING } from './options.js';
 import { PhraseEvidence, type Reading } from './phrase-evidence.js';
 import type { Decision, Ranked } from './phrase-decision.js';
-import { Prepared } from './prepared.js';
+import { Prepared, type Work } from './prepared.js';
 import type { CategoryIdT, CategoryT, IndustryIdT, VolumeT } from './schema.js';
 import { readVolumes } from './volume.js';
 
@@ -86,7 +86,7 @@ export class Recommender {
         industry: industry ? { id: industry.id, name: this.industryName(industry.id), matched: industry.matched } : null,
       },
       clarify,
-      industryContext: industry && top ? this.prepared.industryContext(industry.id, this.category(top.category)) : null,
+      industryContext: industry && recommendations[0] ? this.prepared.industryContext(industry.id, workOf(recommendations[0])) : null,
       catalog: this.prepared.catalogStamp,
       model: this.model?.version ?? null,
     };
@@ -163,6 +163,13 @@ export class Recommender {
     return why + where;
   }
 }
+
+/** The work an answer recommends for, which an industry's examples must fit. */
+const workOf = (r: RecommendationT): Work => ({
+  category: r.category,
+  useCase: r.useCase?.id ?? null,
+  parts: r.recipe?.map((s) => s.category) ?? [],
+});
 
 /** Whether an answer this sure is unsure enough to offer its likeliest kinds (the digest counts these). */
 export const isUnsure = (confidence: number): boolean => confidence < SCORING.decision.lowConfidence;

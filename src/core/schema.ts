@@ -95,6 +95,18 @@ export const UseCase = z
   .strict();
 export const UseCasesFile = z.object({ useCases: z.array(UseCase).min(1) }).strict();
 
+/** The answers an industry fact or case study is about: those whose use case is listed, or whose
+ * kind of tool is (a combined answer's parts count too). One that fits neither is not shown. */
+const fits = {
+  categories: z.array(CategoryId).min(1).optional(),
+  useCases: z.array(id).min(1).optional(),
+};
+const needsFit = (f: { categories?: unknown; useCases?: unknown }): boolean => Boolean(f.categories || f.useCases);
+const fitMessage = { message: 'say which answers it fits: categories, useCases or both', path: ['categories'] };
+
+export const IndustryFact = Fact.extend(fits).strict().refine(needsFit, fitMessage);
+export const CaseStudy = Fact.extend({ title: text, ...fits }).strict().refine(needsFit, fitMessage);
+
 export const Industry = z
   .object({
     id: IndustryId,
@@ -104,8 +116,8 @@ export const Industry = z
     terms: z.array(text).default([]),
     languageUses: z.array(text).min(1),
     generativeUses: z.array(text).min(1),
-    facts: z.array(Fact).min(1),
-    caseStudy: Fact.extend({ title: text }).strict().optional(),
+    facts: z.array(IndustryFact).min(1),
+    caseStudy: CaseStudy.optional(),
   })
   .strict();
 export const IndustriesFile = z.object({ industries: z.array(Industry).length(INDUSTRY_IDS.length) }).strict();
@@ -148,6 +160,7 @@ export type CostRangeT = z.infer<typeof CostRange>;
 export type CategoryT = z.infer<typeof Category>;
 export type UseCaseT = z.infer<typeof UseCase>;
 export type IndustryT = z.infer<typeof Industry>;
+export type IndustryFactT = z.infer<typeof IndustryFact>;
 export type LexiconT = z.infer<typeof Lexicon>;
 export type VolumeT = z.infer<typeof Volume>;
 export type EstimateT = z.infer<typeof Estimate>;

@@ -68,8 +68,9 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   }
   const ctx = answer.industryContext;
   if (ctx) {
-    const lines = [`${ctx.name}: ${ctx.fact}`];
-    if (ctx.caseStudy) lines.push(`Case study, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}`);
+    const lines: string[] = [];
+    if (ctx.fact) lines.push(`${ctx.name}: ${ctx.fact}`);
+    if (ctx.caseStudy) lines.push(`Case study${ctx.fact ? '' : ` (${ctx.name})`}, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}`);
     elements.push({ type: 'text', text: lines.join('\n') });
   }
   elements.push({ type: 'text', text: `Why: ${answer.explanation.summary}` });
