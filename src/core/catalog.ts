@@ -128,7 +128,19 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
         toolProblems.push({ path: `useCases[${i}].tools[${j}]`, reason: `unknown tool "${t}" for category "${u.category}"` });
     });
   });
+  useCases.forEach((u, i) => {
+    if (u.parts && u.category !== 'multimodal')
+      toolProblems.push({ path: `useCases[${i}].parts`, reason: `only a combined (multimodal) use case has parts, not "${u.category}"` });
+  });
   fail(DATA_FILES.useCases, toolProblems);
+  const coverProblems: Problem[] = [];
+  categories.forEach((c, i) =>
+    c.tools.forEach((t, j) => {
+      if (t.covers && c.id !== 'multimodal')
+        coverProblems.push({ path: `categories[${i}].tools[${j}].covers`, reason: `only a combined (multimodal) tool covers parts, not a "${c.id}" tool` });
+    }),
+  );
+  fail(DATA_FILES.categories, coverProblems);
 
   const useCaseIds = new Set(useCases.map((u) => u.id));
   const fitProblems: Problem[] = [];

@@ -123,7 +123,8 @@ export class Prepared {
     return offer;
   }
 
-  private tool(lowerName: string, categories: readonly (CategoryIdT | undefined)[]): Tool {
+  /** A tool as answers show it, from the first of the categories that has it; `lowerName` in lower case. */
+  tool(lowerName: string, categories: readonly (CategoryIdT | undefined)[]): Tool {
     for (const id of categories) {
       const t = id && this.catalog.categories.get(id)!.tools.find((x) => x.name.toLowerCase() === lowerName);
       if (t) return { name: t.name, bestFor: t.bestFor };

@@ -5,13 +5,13 @@ import type { AnswerT, ClarificationT, RecommendationT } from './answer.js';
 import type { Catalog } from './catalog.js';
 import { dataOf, decideWithModel, industryOf } from './decision.js';
 import { estimate } from './estimate.js';
-import type { Evidence } from './matcher.js';
 import { Classifier, type Classification } from './model/classifier.js';
 import type { DataClassT } from './schema.js';
 import { SCORING } from './options.js';
 import { PhraseEvidence, type Reading } from './phrase-evidence.js';
 import type { Decision, Ranked } from './phrase-decision.js';
 import { Prepared, type Work } from './prepared.js';
+import { Recipes, type RecipeStep } from './recipe.js';
 import type { CategoryIdT, CategoryT, IndustryIdT, VolumeT } from './schema.js';
 import { readVolumes } from './volume.js';
 
@@ -29,6 +29,7 @@ interface IndustryPick {
 export class Recommender {
   private readonly phrases: PhraseEvidence;
   private readonly prepared: Prepared;
+  private readonly recipes: Recipes;
   private model: Classifier | null;
 
   constructor(
@@ -37,6 +38,7 @@ export class Recommender {
   ) {
     this.phrases = new PhraseEvidence(catalog);
     this.prepared = new Prepared(catalog);
+    this.recipes = new Recipes(catalog, (name, categories) => this.prepared.tool(name.toLowerCase(), categories));
     this.model = model ?? null;
   }
 
@@ -64,10 +66,10 @@ export class Recommender {
         : reading.phrases;
     const industry = this.industry(reading, model);
     const top = decision.ranked[0];
-    const volume = this.volumeFor(query, top?.category, decision.parts);
-    const recommendations = decision.ranked.map((r, i) =>
-      this.recommendation(r, reading.evidence, volume, i === 0 ? decision.parts : []),
-    );
+    // A combined answer's recipe comes first: the volume is counted in one of its media.
+    const recipe = top?.category === 'multimodal' ? this.recipe(decision.parts, reading) : undefined;
+    const volume = this.volumeFor(query, top?.category, recipe?.map((s) => s.category) ?? []);
+    const recommendations = decision.ranked.map((r, i) => this.recommendation(r, reading, volume, i === 0 ? recipe : undefined));
     const clarify: ClarificationT[] =
       recommendations.length && !options.prefer && (decision.tie || isUnsure(decision.confidence))
         ? decision.ranked.slice(0, 3).map((r) => ({ category: r.category, label: this.category(r.category).verdict, query }))
@@ -113,45 +115,53 @@ export class Recommender {
   }
 
   /** The volume in the unit of the medium produced: the top category's, or for a combined
-   * request the medium its count names, else its first media part's. */
+   * request the medium its count names if the recipe makes it, else the recipe's first medium. */
   private volumeFor(query: string, top: CategoryIdT | undefined, parts: readonly CategoryIdT[]): VolumeT | null {
     const stated = readVolumes(query);
     if (!stated.length) return null;
     const own = top ? this.category(top).unit : null;
-    const media = parts.map((p) => this.category(p).unit).find((u) => u && u !== 'query') ?? null;
+    const units = parts.map((p) => this.category(p).unit);
+    const media = units.find((u) => u && u !== 'query') ?? null;
     const chosen = stated.find((s) => s.noun && s.noun === (own ?? media)) ?? stated[0]!;
-    const unit = own ?? (chosen.noun && chosen.noun !== 'query' ? chosen.noun : (media ?? chosen.noun));
+    const made = chosen.noun && chosen.noun !== 'query' && units.includes(chosen.noun);
+    const unit = own ?? (made ? chosen.noun : (media ?? chosen.noun));
     return unit ? { count: chosen.count, unit, period: chosen.period } : null;
   }
 
-  private recommendation(r: Ranked, ev: Evidence, volume: VolumeT | null, parts: readonly CategoryIdT[]): RecommendationT {
+  private recommendation(r: Ranked, reading: Reading, volume: VolumeT | null, recipe: RecipeStep[] | undefined): RecommendationT {
+    const ev = reading.evidence;
     const c = this.category(r.category);
     const hit = ev.useCases.find((h) => {
       const u = this.catalog.useCases[h.useCase]!;
       return u.category === r.category || u.secondary === r.category;
     });
-    const { tools, useCase } = this.prepared.offer(hit ? hit.useCase : null, r.category);
-    const est = volume ? estimate(c, volume) : undefined;
+    const offer = this.prepared.offer(hit ? hit.useCase : null, r.category);
+    const { useCase } = offer;
     const matched = hit ? hit.matched.slice() : [];
-    const facts = this.prepared.categoryFacts(r.category);
-    // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
     const { category, score } = r;
-    const recommendation: RecommendationT = est
+    if (category === 'multimodal') {
+      // The tools, price and time of a combined answer are its recipe's, so the card agrees with itself.
+      const steps = recipe ?? this.recipe([], reading);
+      const cost = this.recipes.cost(steps, volume);
+      const facts = { ...this.prepared.categoryFacts(category), cost: cost.text, turnaround: this.recipes.turnaround(steps) };
+      const tools = this.recipes.tools(steps, hit ? hit.useCase : null);
+      return cost.estimate
+        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, useCase, matched, facts, recipe: steps }
+        : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, recipe: steps };
+    }
+    const est = volume ? estimate(c, volume) : undefined;
+    const facts = this.prepared.categoryFacts(category);
+    const { tools } = offer;
+    // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
+    return est
       ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, useCase, matched, facts }
       : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts };
-    if (category === 'multimodal') recommendation.recipe = this.recipe(parts, ev);
-    return recommendation;
   }
 
-  private recipe(parts: readonly CategoryIdT[], ev: Evidence): NonNullable<RecommendationT['recipe']> {
-    const steps = parts.length ? [...parts] : (['llm', 'image'] as CategoryIdT[]);
-    // Language first: it plans and writes what the media tools then produce.
-    steps.sort((a, b) => Number(b === 'llm') - Number(a === 'llm'));
-    return steps.map((category) => {
-      const hit = ev.useCases.find((h) => this.catalog.useCases[h.useCase]!.category === category);
-      const tool = hit ? this.catalog.useCases[hit.useCase]!.tools[0]! : this.category(category).tools[0]!.name;
-      return { step: this.category(category).role, category, tool };
-    });
+  /** Which tool does which part of a combined request (see recipe.ts). */
+  private recipe(decided: readonly CategoryIdT[], reading: Reading): RecipeStep[] {
+    const kinds = this.recipes.kinds(decided, reading.evidence, this.phrases.held(reading));
+    return this.recipes.steps(kinds, reading.evidence);
   }
 
   private summary(top: RecommendationT | undefined, industry: IndustryPick | null, reading: Reading, model: Classification | null): string {

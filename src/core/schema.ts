@@ -14,6 +14,9 @@ export const DATA_CLASSES = ['personal', 'health', 'financial', 'credentials', '
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
+/** The kinds that can do one part of a combined request. */
+export const PART_IDS = ['llm', 'image', 'video', 'audio', '3d'] as const;
+export const PartId = z.enum(PART_IDS);
 export const IndustryId = z.enum(INDUSTRY_IDS);
 export const Unit = z.enum(UNITS);
 export const Period = z.enum(PERIODS);
@@ -38,6 +41,9 @@ export const Tool = z
     bestFor: text,
     /** The short names people use ("midjourney", "chatgpt"), on the tool's home category. */
     aliases: z.array(text).optional(),
+    /** A combined tool's own parts ("ChatGPT + DALL-E 3": words and images): it is offered as
+     * doing a whole recipe only when it covers every step. */
+    covers: z.array(PartId).min(2).optional(),
     ...provenance,
   })
   .strict();
@@ -90,6 +96,8 @@ export const UseCase = z
     cues: z.array(text).default([]),
     /** Best tools first, by name; each must be a tool of the category or the secondary one. */
     tools: z.array(text).min(1),
+    /** A combined use case's parts, always in its recipe ("music video": audio and video). */
+    parts: z.array(PartId).min(2).optional(),
     ...provenance,
   })
   .strict();
@@ -149,6 +157,7 @@ export const Estimate = z
   .strict();
 
 export type CategoryIdT = z.infer<typeof CategoryId>;
+export type PartIdT = z.infer<typeof PartId>;
 export type IndustryIdT = z.infer<typeof IndustryId>;
 export type UnitT = z.infer<typeof Unit>;
 export type PeriodT = z.infer<typeof Period>;
