@@ -14,6 +14,9 @@ const Facts = z
   })
   .strict();
 
+/** What would make another kind the better choice, and that kind. */
+const Change = z.object({ when: z.string(), category: CategoryId, label: z.string() }).strict();
+
 const RecipeStep = z.object({ step: z.string(), category: CategoryId, tool: z.string() }).strict();
 
 export const Recommendation = z
@@ -29,6 +32,9 @@ export const Recommendation = z
     facts: Facts,
     /** Only for `multimodal`: which tool does which part. */
     recipe: z.array(RecipeStep).optional(),
+    /** One or two things that would make another kind the better choice; the other
+     * recommendations' kinds first. */
+    changes: z.array(Change),
   })
   .strict();
 

@@ -140,7 +140,19 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
         coverProblems.push({ path: `categories[${i}].tools[${j}].covers`, reason: `only a combined (multimodal) tool covers parts, not a "${c.id}" tool` });
     }),
   );
+  categories.forEach((c, i) =>
+    c.changes.forEach((ch, j) => {
+      if (ch.then === c.id) coverProblems.push({ path: `categories[${i}].changes[${j}].then`, reason: `a change must lead to another kind than "${c.id}"` });
+    }),
+  );
   fail(DATA_FILES.categories, coverProblems);
+  const changeProblems: Problem[] = [];
+  useCases.forEach((u, i) =>
+    u.changes?.forEach((ch, j) => {
+      if (ch.then === u.category) changeProblems.push({ path: `useCases[${i}].changes[${j}].then`, reason: `a change must lead to another kind than "${u.category}"` });
+    }),
+  );
+  fail(DATA_FILES.useCases, changeProblems);
 
   const useCaseIds = new Set(useCases.map((u) => u.id));
   const fitProblems: Problem[] = [];

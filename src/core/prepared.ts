@@ -8,6 +8,7 @@ import { CATEGORY_IDS, type CategoryIdT, type IndustryIdT, type IndustryT } from
 const MAX_TOOLS = 3;
 
 type Facts = RecommendationT['facts'];
+type Change = RecommendationT['changes'][number];
 type Tool = RecommendationT['tools'][number];
 type IndustryContext = NonNullable<AnswerT['industryContext']>;
 
@@ -59,6 +60,8 @@ export class Prepared {
   private readonly contexts = new Map<string, IndustryContext | null>();
   /** By use case and category, filled as answers need them: at most two per use case. */
   private readonly offers = new Map<number, Offer>();
+  /** By use case and category, as offers: what would change the verdict, in the catalog's order. */
+  private readonly changeLists = new Map<number, readonly Change[]>();
   readonly catalogStamp: AnswerT['catalog'];
 
   constructor(private readonly catalog: Catalog) {
@@ -121,6 +124,25 @@ export class Prepared {
       this.offers.set(key, offer);
     }
     return offer;
+  }
+
+  /** What would make another kind the better choice: the use case's own first, then the
+   * category's; one per other kind. */
+  changes(useCase: number | null, category: CategoryIdT): readonly Change[] {
+    const key = (useCase ?? -1) * CATEGORY_IDS.length + CATEGORY_IDS.indexOf(category);
+    let list = this.changeLists.get(key);
+    if (!list) {
+      const own = useCase === null ? [] : (this.catalog.useCases[useCase]!.changes ?? []);
+      const all = [...own, ...this.catalog.categories.get(category)!.changes];
+      const out: Change[] = [];
+      for (const c of all) {
+        if (c.then === category || out.some((o) => o.category === c.then)) continue;
+        out.push({ when: c.when, category: c.then, label: this.catalog.categories.get(c.then)!.name });
+      }
+      list = deepFreeze(out);
+      this.changeLists.set(key, list);
+    }
+    return list;
   }
 
   /** A tool as answers show it, from the first of the categories that has it; `lowerName` in lower case. */

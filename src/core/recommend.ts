@@ -69,7 +69,8 @@ export class Recommender {
     // A combined answer's recipe comes first: the volume is counted in one of its media.
     const recipe = top?.category === 'multimodal' ? this.recipe(decision.parts, reading) : undefined;
     const volume = this.volumeFor(query, top?.category, recipe?.map((s) => s.category) ?? []);
-    const recommendations = decision.ranked.map((r, i) => this.recommendation(r, reading, volume, i === 0 ? recipe : undefined));
+    const kinds = decision.ranked.map((r) => r.category);
+    const recommendations = decision.ranked.map((r, i) => this.recommendation(r, reading, volume, i === 0 ? recipe : undefined, kinds));
     const clarify: ClarificationT[] =
       recommendations.length && !options.prefer && (decision.tie || isUnsure(decision.confidence))
         ? decision.ranked.slice(0, 3).map((r) => ({ category: r.category, label: this.category(r.category).verdict, query }))
@@ -128,7 +129,13 @@ export class Recommender {
     return unit ? { count: chosen.count, unit, period: chosen.period } : null;
   }
 
-  private recommendation(r: Ranked, reading: Reading, volume: VolumeT | null, recipe: RecipeStep[] | undefined): RecommendationT {
+  private recommendation(
+    r: Ranked,
+    reading: Reading,
+    volume: VolumeT | null,
+    recipe: RecipeStep[] | undefined,
+    ranked: readonly CategoryIdT[],
+  ): RecommendationT {
     const ev = reading.evidence;
     const c = this.category(r.category);
     const hit = ev.useCases.find((h) => {
@@ -139,6 +146,7 @@ export class Recommender {
     const { useCase } = offer;
     const matched = hit ? hit.matched.slice() : [];
     const { category, score } = r;
+    const changes = pickChanges(this.prepared.changes(hit ? hit.useCase : null, category), ranked);
     if (category === 'multimodal') {
       // The tools, price and time of a combined answer are its recipe's, so the card agrees with itself.
       const steps = recipe ?? this.recipe([], reading);
@@ -146,16 +154,16 @@ export class Recommender {
       const facts = { ...this.prepared.categoryFacts(category), cost: cost.text, turnaround: this.recipes.turnaround(steps) };
       const tools = this.recipes.tools(steps, hit ? hit.useCase : null);
       return cost.estimate
-        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, useCase, matched, facts, recipe: steps }
-        : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, recipe: steps };
+        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, useCase, matched, facts, changes, recipe: steps }
+        : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, changes, recipe: steps };
     }
     const est = volume ? estimate(c, volume) : undefined;
     const facts = this.prepared.categoryFacts(category);
     const { tools } = offer;
     // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
     return est
-      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, useCase, matched, facts }
-      : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts };
+      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, useCase, matched, facts, changes }
+      : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, changes };
   }
 
   /** Which tool does which part of a combined request (see recipe.ts). */
@@ -172,6 +180,16 @@ export class Recommender {
     const where = industry ? ` Industry: ${this.industryName(industry.id)} (from “${industry.matched}”).` : '';
     return why + where;
   }
+}
+
+const MAX_CHANGES = 2;
+
+/** The changes to show: those leading to a kind the answer also ranks first (the likeliest
+ * turns), then the catalog's order; two at most, so they fit one line. */
+function pickChanges(all: readonly RecommendationT['changes'][number][], ranked: readonly CategoryIdT[]): RecommendationT['changes'] {
+  const likely = all.filter((c) => ranked.includes(c.category)).sort((a, b) => ranked.indexOf(a.category) - ranked.indexOf(b.category));
+  const rest = all.filter((c) => !ranked.includes(c.category));
+  return [...likely, ...rest].slice(0, MAX_CHANGES);
 }
 
 /** The work an answer recommends for, which an industry's examples must fit. */

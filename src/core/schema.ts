@@ -31,6 +31,9 @@ const provenance = { source: id, asOf: isoDate };
 
 export const Fact = z.object({ text, ...provenance }).strict();
 
+/** What would make another kind the better choice: "it needs motion" → video. */
+export const Change = z.object({ when: text, then: CategoryId, ...provenance }).strict();
+
 export const Source = z.object({ id, title: text, kind: text, asOf: isoDate, note: text.optional() }).strict();
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
@@ -80,6 +83,8 @@ export const Category = z
     strengths: z.array(Fact).min(1),
     limitations: z.array(Fact).min(1),
     whenToUse: z.array(text).min(1),
+    /** What would make another kind the better choice, most telling first. */
+    changes: z.array(Change).min(1),
   })
   .strict();
 export const CategoriesFile = z.object({ categories: z.array(Category).length(CATEGORY_IDS.length) }).strict();
@@ -98,6 +103,8 @@ export const UseCase = z
     tools: z.array(text).min(1),
     /** A combined use case's parts, always in its recipe ("music video": audio and video). */
     parts: z.array(PartId).min(2).optional(),
+    /** What would make another kind the better choice for this work, before the category's own. */
+    changes: z.array(Change).optional(),
     ...provenance,
   })
   .strict();
@@ -163,6 +170,7 @@ export type UnitT = z.infer<typeof Unit>;
 export type PeriodT = z.infer<typeof Period>;
 export type DataClassT = z.infer<typeof DataClass>;
 export type FactT = z.infer<typeof Fact>;
+export type ChangeT = z.infer<typeof Change>;
 export type SourceT = z.infer<typeof Source>;
 export type ToolT = z.infer<typeof Tool>;
 export type CostRangeT = z.infer<typeof CostRange>;

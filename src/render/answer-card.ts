@@ -40,6 +40,8 @@ function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement 
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Video generator" → "video generator" mid-sentence, but "3D generator" stays. */
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[] {
   const p = payloadFor(answer.query, { v: answer.catalog.version });
@@ -65,6 +67,9 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   ];
   if (top.recipe?.length) {
     elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool}`) });
+  }
+  if (top.changes.length) {
+    elements.push({ type: 'text', text: `What would change the verdict: ${top.changes.map((c) => `${c.when} → ${lowerFirst(c.label)}`).join('; ')}` });
   }
   const ctx = answer.industryContext;
   if (ctx) {

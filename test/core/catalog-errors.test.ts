@@ -83,3 +83,12 @@ describe('industry facts say which work they fit', () => {
     expect(e.message).toBe('industries.json: industries[0].caseStudy.useCases[0]: unknown use case "radiology-reports"');
   });
 });
+
+describe('what would change the verdict', () => {
+  it('refuses a change that leads back to the same kind', () => {
+    const e = loadError(breakFile('categories.json', (d) => (d.categories[2].changes[0].then = 'image')));
+    expect(e.message).toBe('categories.json: categories[2].changes[0].then: a change must lead to another kind than "image"');
+    const u = loadError(breakFile('use-cases.json', (d) => (d.useCases.find((x: Json) => x.id === 'voiceover').changes[0].then = 'audio')));
+    expect(u.message).toMatch(/^use-cases\.json: useCases\[\d+\]\.changes\[0\]\.then: a change must lead to another kind than "audio"$/);
+  });
+});
