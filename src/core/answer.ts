@@ -14,6 +14,11 @@ const Facts = z
   })
   .strict();
 
+/** A subscription-priced tool shown on the answer, and its plans' range. */
+const Plan = z
+  .object({ tool: z.string(), low: z.number(), high: z.number(), currency: z.literal('USD'), per: z.literal('month') })
+  .strict();
+
 /** What would make another kind the better choice, and that kind. */
 const Change = z.object({ when: z.string(), category: CategoryId, label: z.string() }).strict();
 
@@ -27,6 +32,8 @@ export const Recommendation = z
     score: z.number().min(0).max(1),
     tools: z.array(z.object({ name: z.string(), bestFor: z.string() }).strict()).min(1),
     estimate: Estimate.optional(),
+    /** The tools shown that are sold by subscription, with their plans' range. */
+    plans: z.array(Plan),
     useCase: z.object({ id: z.string(), title: z.string() }).strict().nullable(),
     matched: z.array(z.string()),
     facts: Facts,

@@ -9,6 +9,7 @@ const MAX_TOOLS = 3;
 
 type Facts = RecommendationT['facts'];
 type Change = RecommendationT['changes'][number];
+type Plan = RecommendationT['plans'][number];
 type Tool = RecommendationT['tools'][number];
 type IndustryContext = NonNullable<AnswerT['industryContext']>;
 
@@ -62,6 +63,8 @@ export class Prepared {
   private readonly offers = new Map<number, Offer>();
   /** By use case and category, as offers: what would change the verdict, in the catalog's order. */
   private readonly changeLists = new Map<number, readonly Change[]>();
+  /** By tool name in lower case: a subscription tool's plans. */
+  private readonly plans = new Map<string, Plan>();
   readonly catalogStamp: AnswerT['catalog'];
 
   constructor(private readonly catalog: Catalog) {
@@ -77,6 +80,12 @@ export class Prepared {
           limitations: c.limitations.map((l) => l.text),
         }),
       );
+    }
+    for (const c of catalog.categories.values()) {
+      for (const t of c.tools) {
+        const key = t.name.toLowerCase();
+        if (t.plans && !this.plans.has(key)) this.plans.set(key, deepFreeze({ tool: t.name, low: t.plans.low, high: t.plans.high, currency: t.plans.currency, per: t.plans.per }));
+      }
     }
     this.catalogStamp = deepFreeze({ version: catalog.version, asOf: catalog.asOf });
   }
@@ -124,6 +133,16 @@ export class Prepared {
       this.offers.set(key, offer);
     }
     return offer;
+  }
+
+  /** The plans of the tools shown that are sold by subscription, in the tools' order. */
+  plansOf(tools: readonly Tool[]): Plan[] {
+    const out: Plan[] = [];
+    for (const t of tools) {
+      const plan = this.plans.get(t.name.toLowerCase());
+      if (plan) out.push(plan);
+    }
+    return out;
   }
 
   /** What would make another kind the better choice: the use case's own first, then the

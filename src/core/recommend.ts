@@ -153,17 +153,19 @@ export class Recommender {
       const cost = this.recipes.cost(steps, volume);
       const facts = { ...this.prepared.categoryFacts(category), cost: cost.text, turnaround: this.recipes.turnaround(steps) };
       const tools = this.recipes.tools(steps, hit ? hit.useCase : null);
+      const plans = this.prepared.plansOf(tools);
       return cost.estimate
-        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, useCase, matched, facts, changes, recipe: steps }
-        : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, changes, recipe: steps };
+        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, plans, useCase, matched, facts, changes, recipe: steps }
+        : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes, recipe: steps };
     }
     const est = volume ? estimate(c, volume) : undefined;
     const facts = this.prepared.categoryFacts(category);
     const { tools } = offer;
+    const plans = this.prepared.plansOf(tools);
     // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
     return est
-      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, useCase, matched, facts, changes }
-      : { category, label: c.name, verdict: c.verdict, score, tools, useCase, matched, facts, changes };
+      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, plans, useCase, matched, facts, changes }
+      : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes };
   }
 
   /** Which tool does which part of a combined request (see recipe.ts). */

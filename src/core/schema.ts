@@ -47,6 +47,12 @@ export const Tool = z
     /** A combined tool's own parts ("ChatGPT + DALL-E 3": words and images): it is offered as
      * doing a whole recipe only when it covers every step. */
     covers: z.array(PartId).min(2).optional(),
+    /** A tool sold by subscription: its plans' price range, cheapest to dearest. */
+    plans: z
+      .object({ low: z.number().nonnegative(), high: z.number().positive(), currency: z.literal('USD'), per: z.literal('month'), ...provenance })
+      .strict()
+      .refine((p) => p.low <= p.high, { message: 'low must not exceed high', path: ['low'] })
+      .optional(),
     ...provenance,
   })
   .strict();

@@ -3,7 +3,7 @@
 import type { AnswerT, RecommendationT } from '../core/answer.js';
 import { payloadFor, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
-import { formatEstimate } from './money.js';
+import { formatEstimate, formatUsd } from './money.js';
 
 export interface AnswerCardOptions {
   /** Offer "Share in channel" (Slack's answers are private until shared). */
@@ -22,8 +22,10 @@ function catalogLine(answer: AnswerT): CardElement {
 }
 
 function costText(r: RecommendationT, answer: AnswerT): string {
-  if (r.estimate && answer.volume) return `${formatEstimate(r.estimate, answer.volume)} (${r.facts.cost})`;
-  return r.facts.cost;
+  const base = r.estimate && answer.volume ? `${formatEstimate(r.estimate, answer.volume)} (${r.facts.cost})` : r.facts.cost;
+  if (!r.plans.length) return base;
+  const plans = r.plans.map((p) => `${p.tool} ${formatUsd(p.low)}–${formatUsd(p.high)} a ${p.per}`);
+  return `${base} Sold by subscription: ${plans.join('; ')}.`;
 }
 
 function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement {
