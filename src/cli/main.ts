@@ -3,6 +3,7 @@
 import { loadCatalogConfig } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
+import { defaultFreshness } from '../core/freshness.js';
 import { Recommender } from '../core/recommend.js';
 import { runAsk } from './ask.js';
 import { CATALOG_USAGE, runCatalogCommand } from './catalog.js';
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // The CLI is an edge: it reads its variables here (the data folder, as the server does).
     const config = loadCatalogConfig(process.env);
-    const recommender = new Recommender(loadCatalog(config.dataDir));
+    const recommender = new Recommender(loadCatalog(config.dataDir), undefined, { freshness: defaultFreshness(config.staleAfter) });
     return runAsk(recommender, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
   }
   if (command === 'catalog') {

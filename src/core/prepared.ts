@@ -11,7 +11,8 @@ type Facts = RecommendationT['facts'];
 type Change = RecommendationT['changes'][number];
 type Plan = RecommendationT['plans'][number];
 type Tool = RecommendationT['tools'][number];
-type IndustryContext = NonNullable<AnswerT['industryContext']>;
+/** An industry context before the answer dates its facts (see citations.ts). */
+export type IndustryContext = Omit<NonNullable<AnswerT['industryContext']>, 'cited'>;
 
 /** What an industry fact or case study must fit: the answer's kind, use case and parts. */
 export interface Work {

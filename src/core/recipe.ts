@@ -34,7 +34,10 @@ export interface RecipeCost {
 }
 
 export class Recipes {
-  /** By combined use case and phrase: the kinds its own words name ("finished explainer": video). */
+  /** Media phrases by their first word, for finding them inside a combined phrase. */
+  private readonly mediaByFirst = new Map<string, { kind: PartIdT; stems: readonly string[] }[]>();
+  /** By combined use case, filled as answers need them: the kinds each of its phrases names in
+   * its own words ("finished explainer": video). */
   private readonly named = new Map<number, ReadonlyMap<string, readonly PartIdT[]>>();
   private readonly inHand: ReadonlySet<string>;
 
@@ -44,17 +47,35 @@ export class Recipes {
     private readonly toolOf: (name: string, categories: readonly CategoryIdT[]) => Tool,
   ) {
     this.inHand = new Set(catalog.lexicon.inHand.map((w) => w.toLowerCase()));
-    const media = catalog.useCases.flatMap((u) => (isPart(u.category) ? u.phrases.map((p) => ({ kind: u.category as PartIdT, stems: contentStems(p) })) : []));
-    catalog.useCases.forEach((u, i) => {
-      if (u.category !== 'multimodal') return;
-      const byPhrase = new Map<string, PartIdT[]>();
+    for (const u of catalog.useCases) {
+      if (!isPart(u.category)) continue;
       for (const p of u.phrases) {
         const stems = contentStems(p);
-        const kinds = [...new Set(media.filter((m) => m.stems.length && contains(stems, m.stems)).map((m) => m.kind))];
-        if (kinds.length) byPhrase.set(p, kinds);
+        if (!stems.length) continue;
+        const list = this.mediaByFirst.get(stems[0]!) ?? [];
+        list.push({ kind: u.category, stems });
+        this.mediaByFirst.set(stems[0]!, list);
       }
-      this.named.set(i, byPhrase);
-    });
+    }
+  }
+
+  /** The kinds a combined use case's phrase names in its own words. */
+  private namedBy(useCase: number, phrase: string): readonly PartIdT[] {
+    let byPhrase = this.named.get(useCase);
+    if (!byPhrase) {
+      const map = new Map<string, PartIdT[]>();
+      for (const p of this.catalog.useCases[useCase]!.phrases) {
+        const stems = contentStems(p);
+        const kinds: PartIdT[] = [];
+        stems.forEach((w, i) => {
+          for (const m of this.mediaByFirst.get(w) ?? []) if (!kinds.includes(m.kind) && contains(stems.slice(i, i + m.stems.length), m.stems)) kinds.push(m.kind);
+        });
+        map.set(p, kinds);
+      }
+      byPhrase = map;
+      this.named.set(useCase, byPhrase);
+    }
+    return byPhrase.get(phrase) ?? [];
   }
 
   /**
@@ -72,7 +93,7 @@ export class Recipes {
     const combined = ev.useCases.find((h) => this.catalog.useCases[h.useCase]!.category === 'multimodal');
     if (combined) {
       for (const c of this.catalog.useCases[combined.useCase]!.parts ?? []) add(c);
-      for (const phrase of combined.matched) for (const c of this.named.get(combined.useCase)?.get(phrase) ?? []) add(c);
+      for (const phrase of combined.matched) for (const c of this.namedBy(combined.useCase, phrase)) add(c);
     }
     for (const c of asked) add(c);
     for (const c of decided) if (wanted.length < 2) add(c);

@@ -5,6 +5,7 @@ import type { AnswerT, ClarificationT, RecommendationT } from './answer.js';
 import type { Catalog } from './catalog.js';
 import { dataOf, decideWithModel, industryOf } from './decision.js';
 import { estimate } from './estimate.js';
+import type { Evidence, UseCaseHit } from './matcher.js';
 import { Classifier, type Classification } from './model/classifier.js';
 import type { DataClassT } from './schema.js';
 import { SCORING } from './options.js';
@@ -12,8 +13,15 @@ import { PhraseEvidence, type Reading } from './phrase-evidence.js';
 import type { Decision, Ranked } from './phrase-decision.js';
 import { Prepared, type Work } from './prepared.js';
 import { Recipes, type RecipeStep } from './recipe.js';
+import { Citations } from './citations.js';
+import { defaultFreshness, describeStaleAfter, freshFrom, type Freshness } from './freshness.js';
 import type { CategoryIdT, CategoryT, IndustryIdT, VolumeT } from './schema.js';
 import { readVolumes } from './volume.js';
+
+export interface RecommenderOptions {
+  /** How old a fact may be before answers mark it stale; 6 months on the real clock by default. */
+  readonly freshness?: Freshness;
+}
 
 export interface AskOptions {
   /** A category the person picked from the clarifying choices. */
@@ -30,15 +38,22 @@ export class Recommender {
   private readonly phrases: PhraseEvidence;
   private readonly prepared: Prepared;
   private readonly recipes: Recipes;
+  private readonly citations: Citations;
+  private readonly freshness: Freshness;
+  /** The day the stale limit was last worked out for, and its result: it changes once a day. */
+  private freshDay = { day: '', freshFrom: '' };
   private model: Classifier | null;
 
   constructor(
     readonly catalog: Catalog,
     model: Classifier | null | undefined = catalog.model ? new Classifier(catalog.model) : null,
+    options: RecommenderOptions = {},
   ) {
     this.phrases = new PhraseEvidence(catalog);
     this.prepared = new Prepared(catalog);
     this.recipes = new Recipes(catalog, (name, categories) => this.prepared.tool(name.toLowerCase(), categories));
+    this.citations = new Citations(catalog);
+    this.freshness = options.freshness ?? defaultFreshness();
     this.model = model ?? null;
   }
 
@@ -56,7 +71,16 @@ export class Recommender {
     return this.phrases.read(query);
   }
 
+  /** The first day whose facts are not stale, today. */
+  private freshFrom(): string {
+    const now = this.freshness.now();
+    const day = now.toISOString().slice(0, 10);
+    if (day !== this.freshDay.day) this.freshDay = { day, freshFrom: freshFrom(now, this.freshness.staleAfter) };
+    return this.freshDay.freshFrom;
+  }
+
   ask(query: string, options: AskOptions = {}): AnswerT {
+    const fresh = this.freshFrom();
     const reading = this.phrases.read(query);
     const model = this.model?.classify(reading.view) ?? null;
     const decision: Decision = model
@@ -70,12 +94,14 @@ export class Recommender {
     const recipe = top?.category === 'multimodal' ? this.recipe(decision.parts, reading) : undefined;
     const volume = this.volumeFor(query, top?.category, recipe?.map((s) => s.category) ?? []);
     const kinds = decision.ranked.map((r) => r.category);
-    const recommendations = decision.ranked.map((r, i) => this.recommendation(r, reading, volume, i === 0 ? recipe : undefined, kinds));
+    const recommendations = decision.ranked.map((r, i) => this.recommendation(r, reading, volume, i === 0 ? recipe : undefined, kinds, fresh));
     const clarify: ClarificationT[] =
       recommendations.length && !options.prefer && (decision.tie || isUnsure(decision.confidence))
         ? decision.ranked.slice(0, 3).map((r) => ({ category: r.category, label: this.category(r.category).verdict, query }))
         : [];
     const data: DataClassT[] = model ? dataOf(model, reading.view.dataTerms) : [];
+    const context = industry && recommendations[0] ? this.prepared.industryContext(industry.id, workOf(recommendations[0])) : null;
+    const industryContext = context ? { ...context, cited: this.citations.industry(context, fresh) } : null;
     return {
       query,
       industry: industry?.id ?? null,
@@ -89,8 +115,10 @@ export class Recommender {
         industry: industry ? { id: industry.id, name: this.industryName(industry.id), matched: industry.matched } : null,
       },
       clarify,
-      industryContext: industry && recommendations[0] ? this.prepared.industryContext(industry.id, workOf(recommendations[0])) : null,
+      industryContext,
       catalog: this.prepared.catalogStamp,
+      sources: this.citations.sourcesOf([...recommendations.flatMap((r) => r.cited), ...(industryContext?.cited ?? [])]),
+      freshness: { staleAfter: describeStaleAfter(this.freshness.staleAfter), freshFrom: fresh },
       model: this.model?.version ?? null,
     };
   }
@@ -135,13 +163,31 @@ export class Recommender {
     volume: VolumeT | null,
     recipe: RecipeStep[] | undefined,
     ranked: readonly CategoryIdT[],
+    fresh: string,
   ): RecommendationT {
-    const ev = reading.evidence;
-    const c = this.category(r.category);
-    const hit = ev.useCases.find((h) => {
+    const rec = this.uncited(r, reading, volume, recipe, ranked);
+    rec.cited = this.citations.recommendation(rec, this.useCaseHit(r.category, reading.evidence)?.useCase ?? null, fresh);
+    return rec;
+  }
+
+  /** The use case an answer of this kind reads the request as: the strongest of the kind. */
+  private useCaseHit(category: CategoryIdT, ev: Evidence): UseCaseHit | undefined {
+    return ev.useCases.find((h) => {
       const u = this.catalog.useCases[h.useCase]!;
-      return u.category === r.category || u.secondary === r.category;
+      return u.category === category || u.secondary === category;
     });
+  }
+
+  /** A recommendation before its citations (filled in by `recommendation`). */
+  private uncited(
+    r: Ranked,
+    reading: Reading,
+    volume: VolumeT | null,
+    recipe: RecipeStep[] | undefined,
+    ranked: readonly CategoryIdT[],
+  ): RecommendationT {
+    const c = this.category(r.category);
+    const hit = this.useCaseHit(r.category, reading.evidence);
     const offer = this.prepared.offer(hit ? hit.useCase : null, r.category);
     const { useCase } = offer;
     const matched = hit ? hit.matched.slice() : [];
@@ -155,8 +201,8 @@ export class Recommender {
       const tools = this.recipes.tools(steps, hit ? hit.useCase : null);
       const plans = this.prepared.plansOf(tools);
       return cost.estimate
-        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, plans, useCase, matched, facts, changes, recipe: steps }
-        : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes, recipe: steps };
+        ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: cost.estimate, plans, useCase, matched, facts, changes, recipe: steps, cited: [] }
+        : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes, recipe: steps, cited: [] };
     }
     const est = volume ? estimate(c, volume) : undefined;
     const facts = this.prepared.categoryFacts(category);
@@ -164,8 +210,8 @@ export class Recommender {
     const plans = this.prepared.plansOf(tools);
     // Whole literals rather than spreads: an answer's fields keep one order, and V8 builds these fast.
     return est
-      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, plans, useCase, matched, facts, changes }
-      : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes };
+      ? { category, label: c.name, verdict: c.verdict, score, tools, estimate: est, plans, useCase, matched, facts, changes, cited: [] }
+      : { category, label: c.name, verdict: c.verdict, score, tools, plans, useCase, matched, facts, changes, cited: [] };
   }
 
   /** Which tool does which part of a combined request (see recipe.ts). */
