@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // The `which-tool` command line. `ask` loads only the core; `digest` loads the store on demand.
+import { loadCatalogConfig } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
+import { defaultFreshness } from '../core/freshness.js';
 import { Recommender } from '../core/recommend.js';
 import { runAsk } from './ask.js';
+import { CATALOG_USAGE, runCatalogCommand } from './catalog.js';
 
 const USAGE = `usage:
   which-tool ask [--json] "request"
   which-tool ask [--json] --stdin            one request per line
-  which-tool digest subscribe|list|unsubscribe|run ...   (see README)`;
+  which-tool digest subscribe|list|unsubscribe|run ...   (see README)
+  ${CATALOG_USAGE}   stale facts; --strict fails on any`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,9 +29,15 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       } else flags.words.push(a);
     }
-    // The CLI is an edge: it may read its one variable here (the data folder, as the server does).
-    const recommender = new Recommender(loadCatalog(process.env.WHICH_TOOL_DATA || undefined));
+    // The CLI is an edge: it reads its variables here (the data folder, as the server does).
+    const config = loadCatalogConfig(process.env);
+    const recommender = new Recommender(loadCatalog(config.dataDir), undefined, { freshness: defaultFreshness(config.staleAfter) });
     return runAsk(recommender, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
+  }
+  if (command === 'catalog') {
+    const config = loadCatalogConfig(process.env);
+    const catalog = loadCatalog(config.dataDir);
+    return runCatalogCommand(rest, { catalog, staleAfter: config.staleAfter, now: () => new Date() }, { out, err });
   }
   if (command === 'digest') {
     const { runDigestCommand } = await import('./digest.js');

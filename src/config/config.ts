@@ -8,6 +8,7 @@ import { readSlackOAuth, type SlackOAuthConfig } from './slack-oauth.js';
 export type { SecretKeys, SlackOAuthConfig };
 import { deriveSecret } from './secret.js';
 import { TEAMS_NOTICE, teamsConfig } from './teams.js';
+import { DEFAULT_STALE_AFTER, parseStaleAfter, type StaleAfter } from '../core/freshness.js';
 
 const optionalText = z
   .string()
@@ -51,6 +52,15 @@ const Env = z.object({
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_STALE_AFTER: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return DEFAULT_STALE_AFTER;
+      const parsed = parseStaleAfter(v);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a duration such as "6 months", "180d" or "1y"' });
+      return parsed ?? DEFAULT_STALE_AFTER;
+    }),
 });
 
 export interface SlackConfig {
@@ -107,19 +117,34 @@ export interface Config {
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** Facts older than this are marked on cards and listed by `which-tool catalog check`. */
+  readonly staleAfter: StaleAfter;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
 
 export type Env = z.infer<typeof Env>;
+/** What the command line's `ask` and `catalog` need, read without the server's variables, so a
+ * half-configured Slack does not stop a catalog check in CI. */
+export interface CatalogConfig {
+  readonly dataDir?: string;
+  readonly staleAfter: StaleAfter;
+}
+
+export function loadCatalogConfig(env: Readonly<Record<string, string | undefined>>): CatalogConfig {
+  const parsed = Env.pick({ WHICH_TOOL_DATA: true, WHICH_TOOL_STALE_AFTER: true }).safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
+  const e = parsed.data;
+  return { ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}), staleAfter: e.WHICH_TOOL_STALE_AFTER };
+}
+
+// Names the variable and the rule, never the value: it may be a secret.
+const configError = (issue: z.core.$ZodIssue): WhichToolError =>
+  new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // Names the variable and the rule, never the value: it may be a secret.
-    throw new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
-  }
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
   const e = parsed.data;
   const notices: string[] = [];
   const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
@@ -164,6 +189,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    staleAfter: e.WHICH_TOOL_STALE_AFTER,
     notices,
   };
 }

@@ -14,6 +14,21 @@ const Facts = z
   })
   .strict();
 
+/** The parts of a card a catalog fact can stand behind. */
+export const CitedPart = z.enum(['tools', 'cost', 'plans', 'turnaround', 'expertise', 'limitation', 'changes', 'industry fact', 'case study']);
+
+/** A catalog entry behind a part of the answer: its source (an id in `sources`), its date, and
+ * whether that date is older than the deployment's limit (WHICH_TOOL_STALE_AFTER). */
+export const Citation = z.object({ part: CitedPart, source: z.string(), asOf: z.string(), stale: z.boolean() }).strict();
+
+/** A subscription-priced tool shown on the answer, and its plans' range. */
+const Plan = z
+  .object({ tool: z.string(), low: z.number(), high: z.number(), currency: z.literal('USD'), per: z.literal('month') })
+  .strict();
+
+/** What would make another kind the better choice, and that kind. */
+const Change = z.object({ when: z.string(), category: CategoryId, label: z.string() }).strict();
+
 const RecipeStep = z.object({ step: z.string(), category: CategoryId, tool: z.string() }).strict();
 
 export const Recommendation = z
@@ -24,11 +39,18 @@ export const Recommendation = z
     score: z.number().min(0).max(1),
     tools: z.array(z.object({ name: z.string(), bestFor: z.string() }).strict()).min(1),
     estimate: Estimate.optional(),
+    /** The tools shown that are sold by subscription, with their plans' range. */
+    plans: z.array(Plan),
     useCase: z.object({ id: z.string(), title: z.string() }).strict().nullable(),
     matched: z.array(z.string()),
     facts: Facts,
     /** Only for `multimodal`: which tool does which part. */
     recipe: z.array(RecipeStep).optional(),
+    /** One or two things that would make another kind the better choice; the other
+     * recommendations' kinds first. */
+    changes: z.array(Change),
+    /** The catalog entries behind this recommendation's parts, with their sources and dates. */
+    cited: z.array(Citation),
   })
   .strict();
 
@@ -68,18 +90,28 @@ export const Answer = z
         id: IndustryId,
         name: z.string(),
         uses: z.string(),
-        fact: z.string(),
+        /** The industry's fact that fits the work asked for; null when none does. */
+        fact: z.string().nullable(),
         caseStudy: z.object({ title: z.string(), text: z.string() }).strict().nullable(),
+        cited: z.array(Citation),
       })
       .strict()
+      /** Null when the request names no industry, or none of its facts fits the work asked for. */
       .nullable(),
     catalog: z.object({ version: z.string(), asOf: z.string() }).strict(),
+    /** Every source the answer cites: what a card's "Sources" line names (its note is in
+     * data/sources.json). */
+    sources: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), asOf: z.string() }).strict()),
+    /** How old a fact may be before it is stale, and the first day that is not. */
+    freshness: z.object({ staleAfter: z.string(), freshFrom: z.string() }).strict(),
     /** The learned model's version, or null when answers come from the phrases alone. */
     model: z.string().nullable(),
   })
   .strict();
 
 export type RecommendationT = z.infer<typeof Recommendation>;
+export type CitationT = z.infer<typeof Citation>;
+export type CitedPartT = z.infer<typeof CitedPart>;
 export type ClarificationT = z.infer<typeof Clarification>;
 export type AnswerT = z.infer<typeof Answer>;
 

@@ -1,9 +1,10 @@
 // Builds neutral cards from the answer model: the answer itself, its alternatives, the
 // side-by-side comparison, and the replies for help, nothing-fits and refusals.
-import type { AnswerT, RecommendationT } from '../core/answer.js';
+import type { AnswerT, CitationT, RecommendationT } from '../core/answer.js';
 import { payloadFor, quoteLine, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
-import { formatEstimate } from './money.js';
+import { formatEstimate, formatUsd } from './money.js';
+import { factDates, sourcesLine, staleLegend, staleMark } from './sources.js';
 
 export interface AnswerCardOptions {
   /** Offer "Share in channel" (Slack's answers are private until shared). */
@@ -14,32 +15,42 @@ export interface AnswerCardOptions {
 
 const quoteRequest = (query: string): string => quoteLine(query);
 
-function catalogLine(answer: AnswerT): CardElement {
-  return {
-    type: 'context',
-    text: `Catalog ${answer.catalog.version} · facts as of ${answer.catalog.asOf} · confidence ${Math.round(answer.confidence * 100)}%`,
-  };
+/** The catalog's version, the dates of the facts the card shows, and how sure the answer is. */
+function catalogLine(answer: AnswerT, cited: readonly CitationT[] = []): CardElement {
+  const parts = [`Catalog ${answer.catalog.version}`, factDates(cited), staleLegend(answer, cited), `confidence ${Math.round(answer.confidence * 100)}%`];
+  return { type: 'context', text: parts.filter(Boolean).join(' · ') };
+}
+
+/** The sources line, then the catalog line, for the facts a card shows. */
+function provenance(answer: AnswerT, cited: readonly CitationT[]): CardElement[] {
+  const sources = sourcesLine(answer, cited);
+  return [...(sources ? [{ type: 'context' as const, text: sources }] : []), catalogLine(answer, cited)];
 }
 
 function costText(r: RecommendationT, answer: AnswerT): string {
-  if (r.estimate && answer.volume) return `${formatEstimate(r.estimate, answer.volume)} (${r.facts.cost})`;
-  return r.facts.cost;
+  const base = r.estimate && answer.volume ? `${formatEstimate(r.estimate, answer.volume)} (${r.facts.cost})` : r.facts.cost;
+  const priced = `${base}${staleMark(r.cited, 'cost')}`;
+  if (!r.plans.length) return priced;
+  const plans = r.plans.map((p) => `${p.tool} ${formatUsd(p.low)}–${formatUsd(p.high)} a ${p.per}`);
+  return `${priced} Sold by subscription: ${plans.join('; ')}.${staleMark(r.cited, 'plans')}`;
 }
 
 function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement {
   return {
     type: 'fields',
     fields: [
-      { label: 'Tools', value: r.tools.map((t) => t.name).join(', ') },
+      { label: 'Tools', value: `${r.tools.map((t) => t.name).join(', ')}${staleMark(r.cited, 'tools')}` },
       { label: 'Cost', value: costText(r, answer) },
-      { label: 'Turnaround', value: r.facts.turnaround },
-      { label: 'Expertise', value: `${capitalise(r.facts.expertise.level)}: ${r.facts.expertise.text}` },
-      { label: 'Main limitation', value: r.facts.limitations[0] ?? 'None recorded.' },
+      { label: 'Turnaround', value: `${r.facts.turnaround}${staleMark(r.cited, 'turnaround')}` },
+      { label: 'Expertise', value: `${capitalise(r.facts.expertise.level)}: ${r.facts.expertise.text}${staleMark(r.cited, 'expertise')}` },
+      { label: 'Main limitation', value: r.facts.limitations[0] ? `${r.facts.limitations[0]}${staleMark(r.cited, 'limitation')}` : 'None recorded.' },
     ],
   };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Video generator" → "video generator" mid-sentence, but "3D generator" stays. */
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[] {
   const p = payloadFor(answer.query, { v: answer.catalog.version });
@@ -66,14 +77,19 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   if (top.recipe?.length) {
     elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool}`) });
   }
+  if (top.changes.length) {
+    const changes = top.changes.map((c) => `${c.when} → ${lowerFirst(c.label)}`).join('; ');
+    elements.push({ type: 'text', text: `What would change the verdict: ${changes}${staleMark(top.cited, 'changes')}` });
+  }
   const ctx = answer.industryContext;
   if (ctx) {
-    const lines = [`${ctx.name}: ${ctx.fact}`];
-    if (ctx.caseStudy) lines.push(`Case study, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}`);
+    const lines: string[] = [];
+    if (ctx.fact) lines.push(`${ctx.name}: ${ctx.fact}${staleMark(ctx.cited, 'industry fact')}`);
+    if (ctx.caseStudy) lines.push(`Case study${ctx.fact ? '' : ` (${ctx.name})`}, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}${staleMark(ctx.cited, 'case study')}`);
     elements.push({ type: 'text', text: lines.join('\n') });
   }
   elements.push({ type: 'text', text: `Why: ${answer.explanation.summary}` });
-  elements.push(catalogLine(answer));
+  elements.push(...provenance(answer, [...top.cited, ...(ctx?.cited ?? [])]));
   elements.push({ type: 'actions', actions: answerActions(answer, options) });
   return { summary: `${top.verdict}: ${top.tools.map((t) => t.name).join(', ')}`, elements };
 }
@@ -102,7 +118,7 @@ export function alternativesCard(answer: AnswerT): Card {
     elements.push({ type: 'text', text: `${r.verdict} (fit ${Math.round(r.score * 100)}%)`, emphasis: true });
     elements.push(recommendationFields(r, answer));
   }
-  elements.push(catalogLine(answer));
+  elements.push(...provenance(answer, rest.flatMap((r) => r.cited)));
   elements.push({ type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] });
   return { summary: `Other options for “${quoteRequest(answer.query)}”`, elements };
 }
@@ -119,15 +135,16 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
         type: 'table',
         columns: ['', llm.label, specialist.label],
         rows: [
-          row('Tools', (r) => r.tools.map((t) => t.name).join(', ')),
+          row('Tools', (r) => `${r.tools.map((t) => t.name).join(', ')}${staleMark(r.cited, 'tools')}`),
           row('Cost', (r) => costText(r, answer)),
-          row('Time', (r) => r.facts.turnaround),
-          row('Expertise', (r) => capitalise(r.facts.expertise.level)),
-          row('Limits', (r) => r.facts.limitations[0] ?? ''),
+          row('Time', (r) => `${r.facts.turnaround}${staleMark(r.cited, 'turnaround')}`),
+          row('Expertise', (r) => `${capitalise(r.facts.expertise.level)}${staleMark(r.cited, 'expertise')}`),
+          row('Limits', (r) => (r.facts.limitations[0] ? `${r.facts.limitations[0]}${staleMark(r.cited, 'limitation')}` : '')),
           row('Fit here', (r) => `${Math.round(r.score * 100)}%`),
         ],
       },
-      catalogLine(answer),
+      // The table shows no "what would change the verdict": its sources are not named.
+      ...provenance(answer, [...llm.cited, ...specialist.cited].filter((c) => c.part !== 'changes')),
       { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] },
     ],
   };

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import { defaultFreshness } from '../core/freshness.js';
 import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo } from '../metrics/registry.js';
@@ -39,7 +40,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const started = Date.now();
   const digest = options.store ? null : openDigestService(config, catalog, log);
   const deps: SurfaceDeps = {
-    recommender: new TimedRecommender(catalog),
+    recommender: new TimedRecommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) }),
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
