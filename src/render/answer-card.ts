@@ -4,6 +4,7 @@ import type { AnswerT, RecommendationT } from '../core/answer.js';
 import { payloadFor, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
 import { formatEstimate } from './money.js';
+import { accessAction, dataReminder, namedElement, noticeElements, policyStamp, toolNames, toolsElement } from './policy-parts.js';
 
 export interface AnswerCardOptions {
   /** Offer "Share in channel" (Slack's answers are private until shared). */
@@ -17,7 +18,7 @@ const quoteRequest = (query: string): string => (query.length > 300 ? `${query.s
 function catalogLine(answer: AnswerT): CardElement {
   return {
     type: 'context',
-    text: `Catalog ${answer.catalog.version} · facts as of ${answer.catalog.asOf} · confidence ${Math.round(answer.confidence * 100)}%`,
+    text: `Catalog ${answer.catalog.version} · facts as of ${answer.catalog.asOf} · confidence ${Math.round(answer.confidence * 100)}%${policyStamp(answer)}`,
   };
 }
 
@@ -26,11 +27,19 @@ function costText(r: RecommendationT, answer: AnswerT): string {
   return r.facts.cost;
 }
 
-function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement {
+/** Under a policy the tools get their own element, with badges and notes; the facts stay fields. */
+function recommendationParts(r: RecommendationT, answer: AnswerT): CardElement[] {
+  if (!answer.appliedPolicy) return [recommendationFields(r, answer, true)];
+  const parts = [toolsElement(r)];
+  if (r.unavailable && r.tools.length) parts.push({ type: 'text', text: r.unavailable.note });
+  return [...parts, recommendationFields(r, answer, false)];
+}
+
+function recommendationFields(r: RecommendationT, answer: AnswerT, withTools: boolean): CardElement {
   return {
     type: 'fields',
     fields: [
-      { label: 'Tools', value: r.tools.map((t) => t.name).join(', ') },
+      ...(withTools ? [{ label: 'Tools', value: toolNames(r) }] : []),
       { label: 'Cost', value: costText(r, answer) },
       { label: 'Turnaround', value: r.facts.turnaround },
       { label: 'Expertise', value: `${capitalise(r.facts.expertise.level)}: ${r.facts.expertise.text}` },
@@ -41,11 +50,13 @@ function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement 
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[] {
+function answerActions(answer: AnswerT, top: RecommendationT, options: AnswerCardOptions): CardAction[] {
   const p = payloadFor(answer.query, { v: answer.catalog.version });
   const actions: CardAction[] = [];
   actions.push({ id: 'alternatives', label: 'Other options', payload: p });
   actions.push({ id: 'compare', label: 'Compare', payload: p });
+  const access = accessAction(answer, top);
+  if (access) actions.push(access);
   if (options.share) actions.push({ id: 'share', label: 'Share in channel', payload: p, style: 'primary' });
   if (options.feedback !== false) {
     actions.push({ id: 'feedback_up', label: '👍 Helpful', payload: p });
@@ -58,13 +69,17 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   const top = answer.recommendations[0];
   if (!top) return nothingFitsCard(answer.query);
   if (answer.clarify.length) return clarifyCard(answer);
+  const named = namedElement(answer);
   const elements: CardElement[] = [
+    // Data rules first: they decide what may be pasted into any tool below.
+    ...noticeElements(answer),
     { type: 'header', text: top.verdict },
     { type: 'text', text: `“${quoteRequest(answer.query)}”` },
-    recommendationFields(top, answer),
+    ...(named ? [named] : []),
+    ...recommendationParts(top, answer),
   ];
   if (top.recipe?.length) {
-    elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool}`) });
+    elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool ?? 'no tool your AI policy allows'}`) });
   }
   const ctx = answer.industryContext;
   if (ctx) {
@@ -72,10 +87,12 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
     if (ctx.caseStudy) lines.push(`Case study, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}`);
     elements.push({ type: 'text', text: lines.join('\n') });
   }
+  const reminder = dataReminder(answer);
+  if (reminder) elements.push(reminder);
   elements.push({ type: 'text', text: `Why: ${answer.explanation.summary}` });
   elements.push(catalogLine(answer));
-  elements.push({ type: 'actions', actions: answerActions(answer, options) });
-  return { summary: `${top.verdict}: ${top.tools.map((t) => t.name).join(', ')}`, elements };
+  elements.push({ type: 'actions', actions: answerActions(answer, top, options) });
+  return { summary: `${top.verdict}: ${toolNames(top)}`, elements };
 }
 
 export function clarifyCard(answer: AnswerT): Card {
@@ -100,7 +117,7 @@ export function alternativesCard(answer: AnswerT): Card {
   for (const r of rest) {
     elements.push({ type: 'divider' });
     elements.push({ type: 'text', text: `${r.verdict} (fit ${Math.round(r.score * 100)}%)`, emphasis: true });
-    elements.push(recommendationFields(r, answer));
+    elements.push(...recommendationParts(r, answer));
   }
   elements.push(catalogLine(answer));
   elements.push({ type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] });
@@ -119,7 +136,7 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
         type: 'table',
         columns: ['', llm.label, specialist.label],
         rows: [
-          row('Tools', (r) => r.tools.map((t) => t.name).join(', ')),
+          row('Tools', toolNames),
           row('Cost', (r) => costText(r, answer)),
           row('Time', (r) => r.facts.turnaround),
           row('Expertise', (r) => capitalise(r.facts.expertise.level)),
