@@ -4,12 +4,14 @@
 import type { Logger } from '../log/logger.js';
 import { openDatabase, type Db } from './open-database.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
+import { SqlitePolicyLog } from './sqlite-policy-log.js';
 import { SqliteSurfaceStore } from './sqlite-store.js';
 
 export interface Connected {
   readonly db: Db;
   readonly surface: SqliteSurfaceStore;
   readonly digest: SqliteDigestStore;
+  readonly policy: SqlitePolicyLog;
 }
 
 export class StoreUnavailableError extends Error {
@@ -59,7 +61,7 @@ export class StoreConnection {
     this.close();
     try {
       const db = openDatabase(this.path);
-      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db) };
+      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db), policy: new SqlitePolicyLog(db) };
       if (this.reported) this.log.info({ path: this.path }, 'store: database open again');
       this.reported = false;
     } catch (err) {

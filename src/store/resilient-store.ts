@@ -7,7 +7,7 @@
 // more than the rest of the write). Every read, `healthy` and `flush()` write the queue first,
 // so this process always reads what it wrote.
 import type { Logger } from '../log/logger.js';
-import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 interface Write {
   readonly operation: string;
@@ -50,6 +50,10 @@ export class ResilientStore implements SurfaceStore {
 
   logRequest(entry: RequestLogEntry): void {
     this.write('logRequest', () => this.inner.logRequest(entry));
+  }
+
+  recordAccessRequest(entry: AccessRequestEntry): void {
+    this.write('recordAccessRequest', () => this.inner.recordAccessRequest(entry));
   }
 
   recordFeedback(entry: FeedbackEntry): void {

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { forwarding, StoreConnection } from './connection.js';
 import type { DigestStore } from './digest-types.js';
 import type { Db } from './open-database.js';
+import type { PolicyLogReader } from './sqlite-policy-log.js';
 import { ResilientStore } from './resilient-store.js';
 import { pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
 import type { SurfaceStore } from './types.js';
@@ -22,6 +23,8 @@ export interface OpenStore {
   readonly surface: ResilientStore;
   /** Throws when the database is unavailable: the runner and commands report and retry. */
   readonly digest: DigestStore;
+  /** The AI policy owners' counts; throws when the database is unavailable, like `digest`. */
+  readonly policy: PolicyLogReader;
   /** The current connection (tests and maintenance); throws when unavailable. */
   readonly db: Db;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
@@ -44,6 +47,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     surface,
     // Digests read what the request path wrote: queued writes go first.
     digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
+    policy: forwarding<PolicyLogReader>(() => (surface.flush(), connection.get().policy)),
     get db() {
       surface.flush();
       return connection.get().db;
@@ -60,6 +64,7 @@ function currentSurface(connection: StoreConnection): SurfaceStore {
   const now = (): SqliteSurfaceStore => connection.get().surface;
   return {
     logRequest: (e) => now().logRequest(e),
+    recordAccessRequest: (e) => now().recordAccessRequest(e),
     recordFeedback: (e) => now().recordFeedback(e),
     addHistory: (key, e) => now().addHistory(key, e),
     recentHistory: (key, limit) => now().recentHistory(key, limit),
