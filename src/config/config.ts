@@ -29,6 +29,7 @@ const Env = z.object({
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_POLICY: optionalText,
 });
 
 export interface SlackConfig {
@@ -61,6 +62,8 @@ export interface Config {
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** The company's AI policy file (issue 13); absent: answers without a policy. */
+  readonly policyFile?: string;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -110,6 +113,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     notices,
   };
+}
+
+/**
+ * The policy file alone, for `which-tool ask`: answering a question must not fail over a server
+ * variable (a malformed PORT) that the command line never uses. Same rule as in loadConfig.
+ */
+export function policyFileFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return Env.shape.WHICH_TOOL_POLICY.parse(env.WHICH_TOOL_POLICY);
 }
