@@ -67,8 +67,8 @@ function answerActions(answer: AnswerT, top: RecommendationT, options: AnswerCar
 
 export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Card {
   const top = answer.recommendations[0];
-  if (!top) return nothingFitsCard(answer.query);
-  if (answer.clarify.length) return clarifyCard(answer);
+  if (!top) return withNotices(nothingFitsCard(answer.query), answer);
+  if (answer.clarify.length) return withNotices(clarifyCard(answer), answer);
   const named = namedElement(answer);
   const elements: CardElement[] = [
     // Data rules first: they decide what may be pasted into any tool below.
@@ -121,13 +121,13 @@ export function alternativesCard(answer: AnswerT): Card {
   }
   elements.push(catalogLine(answer));
   elements.push({ type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] });
-  return { summary: `Other options for “${quoteRequest(answer.query)}”`, elements };
+  return withNotices({ summary: `Other options for “${quoteRequest(answer.query)}”`, elements }, answer);
 }
 
 /** Language model against the best specialist for this request, on the source table's rows. */
 export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: RecommendationT): Card {
   const row = (label: string, pick: (r: RecommendationT) => string): string[] => [label, pick(llm), pick(specialist)];
-  return {
+  return withNotices({
     summary: `${llm.label} vs ${specialist.label}`,
     elements: [
       { type: 'header', text: `${llm.label} vs ${specialist.label}` },
@@ -147,8 +147,12 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
       catalogLine(answer),
       { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] },
     ],
-  };
+  }, answer);
 }
+
+/** Every card made from an answer starts with the policy's data rules for it, whatever else it shows. */
+const withNotices = (card: Card, answer: AnswerT): Card =>
+  answer.notices?.length ? { ...card, elements: [...noticeElements(answer), ...card.elements] } : card;
 
 export function helpCard(intro = 'Tell me what you want to make or do, and I will say which kind of AI tool fits, what it costs and how long it takes.'): Card {
   return {

@@ -129,6 +129,10 @@ describe('answer cards under a policy', () => {
     expect(card.summary).toBe('Use an image generator: none your AI policy allows');
     const actions = card.elements.flatMap((e) => (e.type === 'actions' ? e.actions : []));
     expect(actions.find((a) => a.id === 'request_access')).toMatchObject({ url: 'https://acme.example/ai-request', payload: { access: 'image' }, style: 'primary' });
+    // The other cards made from the answer start with the rule as well.
+    const answer = applyPolicy(r.ask("make a poster from the patient's chart"), acme);
+    expect(alternativesCard(answer).elements[0]).toMatchObject({ type: 'notice', title: 'Health data' });
+    expect(answerCard({ ...answer, clarify: [{ category: 'image', label: 'Use an image generator', query: answer.query }] }).elements[0]).toMatchObject({ type: 'notice' });
   });
 
   it('without a policy: named tools say their kind, a data mention gets a neutral reminder, the Tools field stays', () => {
