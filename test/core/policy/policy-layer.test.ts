@@ -1,7 +1,9 @@
 // The policy layer in a long-running process: PolicyHolder's reload keeps the policy in force
-// when the new file is bad, and the pure applyPolicy never touches the answer it is given.
+// when the new file is bad, the pure applyPolicy never touches the answer it is given, and the
+// policy file comes from the configuration.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadConfig, policyFileFrom } from '../../../src/config/config.js';
 import { PolicyError } from '../../../src/core/errors.js';
 import { applyPolicy } from '../../../src/core/policy/apply.js';
 import { PolicyHolder } from '../../../src/core/policy/holder.js';
@@ -68,5 +70,15 @@ describe('applyPolicy', () => {
     const multimodal = applyPolicy(r.ask('write the captions and make the images for 5 instagram posts'), other).recommendations[0]!;
     expect(multimodal.tools.map((t) => [t.name, t.policy])).toEqual([['Adobe Firefly', 'approved'], ['Gemini 2.0', 'approved'], ['ChatGPT + DALL-E 3', 'restricted']]);
     expect(multimodal.tools[2]!.note).toBe('workspace only');
+  });
+});
+
+describe('configuration', () => {
+  it('WHICH_TOOL_POLICY becomes config.policyFile; ask reads it alone, so server variables cannot break it', () => {
+    expect(loadConfig({ WHICH_TOOL_POLICY: ' /etc/which-tool/policy.json ' }).policyFile).toBe('/etc/which-tool/policy.json');
+    expect(loadConfig({ WHICH_TOOL_POLICY: '' })).not.toHaveProperty('policyFile');
+    expect(() => loadConfig({ PORT: 'eighty', WHICH_TOOL_POLICY: 'p.json' })).toThrow(/PORT/);
+    expect(policyFileFrom({ PORT: 'eighty', WHICH_TOOL_POLICY: 'p.json' })).toBe('p.json');
+    expect(policyFileFrom({})).toBeUndefined();
   });
 });
