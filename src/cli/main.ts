@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// The `which-tool` command line. `ask` loads only the core; `digest` loads the store on demand.
-import { loadCatalogConfig } from '../config/config.js';
+// The `which-tool` command line. `ask` loads only the core; `digest` and `policy` load on demand.
+import { loadCatalogConfig, policyFileFrom } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
 import { defaultFreshness } from '../core/freshness.js';
+import { applyPolicy } from '../core/policy/apply.js';
+import { loadPolicy } from '../core/policy/load.js';
 import { Recommender } from '../core/recommend.js';
 import { runAsk } from './ask.js';
 import { CATALOG_USAGE, runCatalogCommand } from './catalog.js';
 
 const USAGE = `usage:
-  which-tool ask [--json] "request"
-  which-tool ask [--json] --stdin            one request per line
+  which-tool ask [--json] [--policy FILE] "request"
+  which-tool ask [--json] [--policy FILE] --stdin      one request per line
+  which-tool policy check FILE [--json]
+  which-tool policy report [--since 7d] [--json]
   which-tool digest subscribe|list|unsubscribe|run ...   (see README)
   ${CATALOG_USAGE}   stale facts; --strict fails on any`;
 
@@ -19,11 +23,18 @@ async function main(argv: string[]): Promise<number> {
   const out = (s: string): void => void process.stdout.write(`${s}\n`);
   const err = (s: string): void => void process.stderr.write(`${s}\n`);
   if (command === 'ask') {
-    const flags = { json: false, stdin: false, words: [] as string[] };
-    for (const a of rest) {
+    const flags = { json: false, stdin: false, policy: undefined as string | undefined, words: [] as string[] };
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
       if (a === '--json') flags.json = true;
       else if (a === '--stdin') flags.stdin = true;
-      else if (a === '--') continue;
+      else if (a === '--policy' || a.startsWith('--policy=')) {
+        flags.policy = a === '--policy' ? rest[++i] : a.slice('--policy='.length);
+        if (!flags.policy) {
+          err(`which-tool: --policy needs a file\n${USAGE}`);
+          return 2;
+        }
+      } else if (a === '--') continue;
       else if (a.startsWith('--')) {
         err(`which-tool: unknown option ${a}\n${USAGE}`);
         return 2;
@@ -31,8 +42,17 @@ async function main(argv: string[]): Promise<number> {
     }
     // The CLI is an edge: it reads its variables here (the data folder, as the server does).
     const config = loadCatalogConfig(process.env);
-    const recommender = new Recommender(loadCatalog(config.dataDir), undefined, { freshness: defaultFreshness(config.staleAfter) });
-    return runAsk(recommender, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
+    const catalog = loadCatalog(config.dataDir);
+    const recommender = new Recommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) });
+    // --policy wins over WHICH_TOOL_POLICY; a bad file throws PolicyError before any answer.
+    const policyFile = flags.policy ?? policyFileFrom(process.env);
+    const policy = policyFile ? loadPolicy(policyFile, catalog) : null;
+    const ask = (q: string) => applyPolicy(recommender.ask(q), policy);
+    return runAsk(ask, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
+  }
+  if (command === 'policy') {
+    const { runPolicyCommand } = await import('./policy.js');
+    return runPolicyCommand(rest, { out, err });
   }
   if (command === 'catalog') {
     const config = loadCatalogConfig(process.env);

@@ -61,6 +61,7 @@ const Env = z.object({
       if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a duration such as "6 months", "180d" or "1y"' });
       return parsed ?? DEFAULT_STALE_AFTER;
     }),
+  WHICH_TOOL_POLICY: optionalText,
 });
 
 export interface SlackConfig {
@@ -119,6 +120,8 @@ export interface Config {
   readonly scheduler: boolean;
   /** Facts older than this are marked on cards and listed by `which-tool catalog check`. */
   readonly staleAfter: StaleAfter;
+  /** The company's AI policy file (issue 13); absent: answers without a policy. */
+  readonly policyFile?: string;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -190,6 +193,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
     staleAfter: e.WHICH_TOOL_STALE_AFTER,
+    ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     notices,
   };
+}
+
+/**
+ * The policy file alone, for `which-tool ask`: answering a question must not fail over a server
+ * variable (a malformed PORT) that the command line never uses. Same rule as in loadConfig.
+ */
+export function policyFileFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return Env.shape.WHICH_TOOL_POLICY.parse(env.WHICH_TOOL_POLICY);
 }

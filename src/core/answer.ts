@@ -29,7 +29,35 @@ const Plan = z
 /** What would make another kind the better choice, and that kind. */
 const Change = z.object({ when: z.string(), category: CategoryId, label: z.string() }).strict();
 
-const RecipeStep = z.object({ step: z.string(), category: CategoryId, tool: z.string() }).strict();
+/** `tool` is null when a policy allows no tool for the step. */
+const RecipeStep = z.object({ step: z.string(), category: CategoryId, tool: z.string().nullable() }).strict();
+
+/** A policy status: `approved`, `restricted` (allowed under its note), `review` (not reviewed yet),
+ * `prohibited` (never recommended). Null on a named tool when no policy is in force. */
+export const PolicyStatus = z.enum(['approved', 'restricted', 'review', 'prohibited']);
+/** The statuses a recommended tool can have: prohibited tools are never in `tools`. */
+export const ShownStatus = PolicyStatus.exclude(['prohibited']);
+
+export const OfferedTool = z
+  .object({
+    name: z.string(),
+    bestFor: z.string(),
+    /** Only under a policy (issue 13), with the policy's note and the company's link for the tool. */
+    policy: ShownStatus.optional(),
+    note: z.string().optional(),
+    url: z.string().optional(),
+  })
+  .strict();
+
+/** Why a recommendation under a policy offers nothing that may be used now. */
+export const Unavailable = z
+  .object({
+    /** `prohibited`: the policy allows no tool of the kind; `data`: a data rule leaves none;
+     * `review`: the tools shown are all still under review. */
+    reason: z.enum(['prohibited', 'data', 'review']),
+    note: z.string(),
+  })
+  .strict();
 
 export const Recommendation = z
   .object({
@@ -37,7 +65,8 @@ export const Recommendation = z
     label: z.string(),
     verdict: z.string(),
     score: z.number().min(0).max(1),
-    tools: z.array(z.object({ name: z.string(), bestFor: z.string() }).strict()).min(1),
+    /** At least one without a policy; a policy may leave none (then `unavailable` says why). */
+    tools: z.array(OfferedTool),
     estimate: Estimate.optional(),
     /** The tools shown that are sold by subscription, with their plans' range. */
     plans: z.array(Plan),
@@ -51,15 +80,26 @@ export const Recommendation = z
     changes: z.array(Change),
     /** The catalog entries behind this recommendation's parts, with their sources and dates. */
     cited: z.array(Citation),
+    unavailable: Unavailable.optional(),
   })
   .strict();
 
-/** A policy status: issue "A company's AI policy" fills it; null without a policy. */
-export const PolicyStatus = z.enum(['approved', 'restricted', 'review', 'prohibited']);
-
 export const NamedTool = z
-  .object({ name: z.string(), category: CategoryId, policy: PolicyStatus.nullable(), note: z.string().optional() })
+  .object({
+    name: z.string(),
+    category: CategoryId,
+    /** The kind of tool it is ("Image generator") and what it is best for: how it compares. */
+    label: z.string(),
+    bestFor: z.string(),
+    policy: PolicyStatus.nullable(),
+    note: z.string().optional(),
+    /** Under a policy, for a tool that may not be used now: allowed tools of the same kind. */
+    instead: z.array(z.string()).optional(),
+  })
   .strict();
+
+/** A data rule of the policy that applies to this request (contract: `notices`). */
+export const Notice = z.object({ class: DataClass, note: z.string() }).strict();
 
 export const Clarification = z
   .object({ category: CategoryId, label: z.string(), query: z.string() })
@@ -67,6 +107,8 @@ export const Clarification = z
 
 export const Answer = z
   .object({
+    /** Only under a policy: its data rules for the classes this request mentions, shown first. */
+    notices: z.array(Notice).optional(),
     query: z.string(),
     industry: IndustryId.nullable(),
     volume: Volume.nullable(),
@@ -106,12 +148,22 @@ export const Answer = z
     freshness: z.object({ staleAfter: z.string(), freshFrom: z.string() }).strict(),
     /** The learned model's version, or null when answers come from the phrases alone. */
     model: z.string().nullable(),
+    /** Only under a policy: which one, and where to ask for a tool it does not allow yet. */
+    appliedPolicy: z
+      .object({ name: z.string(), version: z.string(), access: z.object({ url: z.string(), note: z.string().optional() }).strict().nullable() })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type RecommendationT = z.infer<typeof Recommendation>;
 export type CitationT = z.infer<typeof Citation>;
 export type CitedPartT = z.infer<typeof CitedPart>;
+export type OfferedToolT = z.infer<typeof OfferedTool>;
+export type PolicyStatusT = z.infer<typeof PolicyStatus>;
+export type ShownStatusT = z.infer<typeof ShownStatus>;
+export type NamedToolT = z.infer<typeof NamedTool>;
+export type NoticeT = z.infer<typeof Notice>;
 export type ClarificationT = z.infer<typeof Clarification>;
 export type AnswerT = z.infer<typeof Answer>;
 

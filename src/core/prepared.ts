@@ -1,7 +1,7 @@
 // The parts of an answer that depend only on the catalog, never on the request: a category's
 // facts, the tools offered for a use case, an industry's context. Each is built once, frozen,
 // and shared by every answer that shows it, so an answer costs only what is its own.
-import type { AnswerT, RecommendationT } from './answer.js';
+import type { AnswerT, NamedToolT, RecommendationT } from './answer.js';
 import type { Catalog } from './catalog.js';
 import { CATEGORY_IDS, type CategoryIdT, type IndustryIdT, type IndustryT } from './schema.js';
 
@@ -118,6 +118,16 @@ export class Prepared {
       fact: fact ? fact.text : null,
       caseStudy: study ? { title: study.title, text: study.text } : null,
     });
+  }
+
+  /**
+   * A tool the request names, with its kind and what it is best for, so an answer says how it
+   * compares even without a policy; `policy` is null until a policy layer fills it.
+   */
+  namedTool(name: string, category: CategoryIdT): NamedToolT {
+    const c = this.catalog.categories.get(category)!;
+    const bestFor = c.tools.find((t) => t.name === name)?.bestFor ?? '';
+    return { name, category, label: c.name, bestFor, policy: null };
   }
 
   /** The tools recommended for a category, the use case's own first; and the use case shown. */

@@ -126,7 +126,8 @@ export class Recipes {
   /** The steps' tools, then one combined tool that covers every step by itself, if one does. */
   tools(steps: readonly RecipeStep[], useCase: number | null): Tool[] {
     const tools: Tool[] = [];
-    for (const s of steps) if (!tools.some((t) => t.name === s.tool)) tools.push(this.toolOf(s.tool, [s.category]));
+    // A policy may leave a step without a tool (null); the steps here are the catalog's own.
+    for (const s of steps) if (s.tool !== null && !tools.some((t) => t.name === s.tool)) tools.push(this.toolOf(s.tool, [s.category]));
     const combined = this.catalog.categories.get('multimodal')!.tools;
     const names = [...(useCase === null ? [] : this.catalog.useCases[useCase]!.tools), ...combined.map((t) => t.name)];
     const suite = names

@@ -107,7 +107,7 @@ export class Recommender {
       industry: industry?.id ?? null,
       volume,
       recommendations,
-      named: reading.named.map((t) => ({ name: t.name, category: t.category, policy: null })),
+      named: reading.named.map((t) => this.prepared.namedTool(t.name, t.category)),
       data,
       confidence: decision.confidence,
       explanation: {

@@ -4,6 +4,7 @@ import type { AnswerT, CitationT, RecommendationT } from '../core/answer.js';
 import { payloadFor, quoteLine, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
 import { formatEstimate, formatUsd } from './money.js';
+import { accessAction, dataReminder, namedElement, noticeElements, policyStamp, toolNames, toolsElement } from './policy-parts.js';
 import { factDates, sourcesLine, staleLegend, staleMark } from './sources.js';
 
 export interface AnswerCardOptions {
@@ -17,7 +18,7 @@ const quoteRequest = (query: string): string => quoteLine(query);
 
 /** The catalog's version, the dates of the facts the card shows, and how sure the answer is. */
 function catalogLine(answer: AnswerT, cited: readonly CitationT[] = []): CardElement {
-  const parts = [`Catalog ${answer.catalog.version}`, factDates(cited), staleLegend(answer, cited), `confidence ${Math.round(answer.confidence * 100)}%`];
+  const parts = [`Catalog ${answer.catalog.version}`, factDates(cited), staleLegend(answer, cited), `confidence ${Math.round(answer.confidence * 100)}%${policyStamp(answer)}`];
   return { type: 'context', text: parts.filter(Boolean).join(' · ') };
 }
 
@@ -35,11 +36,19 @@ function costText(r: RecommendationT, answer: AnswerT): string {
   return `${priced} Sold by subscription: ${plans.join('; ')}.${staleMark(r.cited, 'plans')}`;
 }
 
-function recommendationFields(r: RecommendationT, answer: AnswerT): CardElement {
+/** Under a policy the tools get their own element, with badges and notes; the facts stay fields. */
+function recommendationParts(r: RecommendationT, answer: AnswerT): CardElement[] {
+  if (!answer.appliedPolicy) return [recommendationFields(r, answer, true)];
+  const parts = [toolsElement(r)];
+  if (r.unavailable && r.tools.length) parts.push({ type: 'text', text: r.unavailable.note });
+  return [...parts, recommendationFields(r, answer, false)];
+}
+
+function recommendationFields(r: RecommendationT, answer: AnswerT, withTools: boolean): CardElement {
   return {
     type: 'fields',
     fields: [
-      { label: 'Tools', value: `${r.tools.map((t) => t.name).join(', ')}${staleMark(r.cited, 'tools')}` },
+      ...(withTools ? [{ label: 'Tools', value: `${toolNames(r)}${staleMark(r.cited, 'tools')}` }] : []),
       { label: 'Cost', value: costText(r, answer) },
       { label: 'Turnaround', value: `${r.facts.turnaround}${staleMark(r.cited, 'turnaround')}` },
       { label: 'Expertise', value: `${capitalise(r.facts.expertise.level)}: ${r.facts.expertise.text}${staleMark(r.cited, 'expertise')}` },
@@ -52,11 +61,13 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 /** "Video generator" → "video generator" mid-sentence, but "3D generator" stays. */
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
-function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[] {
+function answerActions(answer: AnswerT, top: RecommendationT, options: AnswerCardOptions): CardAction[] {
   const p = payloadFor(answer.query, { v: answer.catalog.version });
   const actions: CardAction[] = [];
   actions.push({ id: 'alternatives', label: 'Other options', payload: p });
   actions.push({ id: 'compare', label: 'Compare', payload: p });
+  const access = accessAction(answer, top);
+  if (access) actions.push(access);
   if (options.share) actions.push({ id: 'share', label: 'Share in channel', payload: p, style: 'primary' });
   if (options.feedback !== false) {
     actions.push({ id: 'feedback_up', label: '👍 Helpful', payload: p });
@@ -67,15 +78,19 @@ function answerActions(answer: AnswerT, options: AnswerCardOptions): CardAction[
 
 export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Card {
   const top = answer.recommendations[0];
-  if (!top) return nothingFitsCard(answer.query);
-  if (answer.clarify.length) return clarifyCard(answer);
+  if (!top) return withNotices(nothingFitsCard(answer.query), answer);
+  if (answer.clarify.length) return withNotices(clarifyCard(answer), answer);
+  const named = namedElement(answer);
   const elements: CardElement[] = [
+    // Data rules first: they decide what may be pasted into any tool below.
+    ...noticeElements(answer),
     { type: 'header', text: top.verdict },
     { type: 'text', text: `“${quoteRequest(answer.query)}”`, typed: true },
-    recommendationFields(top, answer),
+    ...(named ? [named] : []),
+    ...recommendationParts(top, answer),
   ];
   if (top.recipe?.length) {
-    elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool}`) });
+    elements.push({ type: 'list', title: 'How to split the work', items: top.recipe.map((s) => `${s.step}: ${s.tool ?? 'no tool your AI policy allows'}`) });
   }
   if (top.changes.length) {
     const changes = top.changes.map((c) => `${c.when} → ${lowerFirst(c.label)}`).join('; ');
@@ -88,10 +103,12 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
     if (ctx.caseStudy) lines.push(`Case study${ctx.fact ? '' : ` (${ctx.name})`}, ${ctx.caseStudy.title}: ${ctx.caseStudy.text}${staleMark(ctx.cited, 'case study')}`);
     elements.push({ type: 'text', text: lines.join('\n') });
   }
+  const reminder = dataReminder(answer);
+  if (reminder) elements.push(reminder);
   elements.push({ type: 'text', text: `Why: ${answer.explanation.summary}` });
   elements.push(...provenance(answer, [...top.cited, ...(ctx?.cited ?? [])]));
-  elements.push({ type: 'actions', actions: answerActions(answer, options) });
-  return { summary: `${top.verdict}: ${top.tools.map((t) => t.name).join(', ')}`, elements };
+  elements.push({ type: 'actions', actions: answerActions(answer, top, options) });
+  return { summary: `${top.verdict}: ${toolNames(top)}`, elements };
 }
 
 export function clarifyCard(answer: AnswerT): Card {
@@ -116,17 +133,17 @@ export function alternativesCard(answer: AnswerT): Card {
   for (const r of rest) {
     elements.push({ type: 'divider' });
     elements.push({ type: 'text', text: `${r.verdict} (fit ${Math.round(r.score * 100)}%)`, emphasis: true });
-    elements.push(recommendationFields(r, answer));
+    elements.push(...recommendationParts(r, answer));
   }
   elements.push(...provenance(answer, rest.flatMap((r) => r.cited)));
   elements.push({ type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] });
-  return { summary: `Other options for “${quoteRequest(answer.query)}”`, elements };
+  return withNotices({ summary: `Other options for “${quoteRequest(answer.query)}”`, elements }, answer);
 }
 
 /** Language model against the best specialist for this request, on the source table's rows. */
 export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: RecommendationT): Card {
   const row = (label: string, pick: (r: RecommendationT) => string): string[] => [label, pick(llm), pick(specialist)];
-  return {
+  return withNotices({
     summary: `${llm.label} vs ${specialist.label}`,
     elements: [
       { type: 'header', text: `${llm.label} vs ${specialist.label}` },
@@ -135,7 +152,7 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
         type: 'table',
         columns: ['', llm.label, specialist.label],
         rows: [
-          row('Tools', (r) => `${r.tools.map((t) => t.name).join(', ')}${staleMark(r.cited, 'tools')}`),
+          row('Tools', (r) => `${toolNames(r)}${staleMark(r.cited, 'tools')}`),
           row('Cost', (r) => costText(r, answer)),
           row('Time', (r) => `${r.facts.turnaround}${staleMark(r.cited, 'turnaround')}`),
           row('Expertise', (r) => `${capitalise(r.facts.expertise.level)}${staleMark(r.cited, 'expertise')}`),
@@ -147,8 +164,12 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
       ...provenance(answer, [...llm.cited, ...specialist.cited].filter((c) => c.part !== 'changes')),
       { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] },
     ],
-  };
+  }, answer);
 }
+
+/** Every card made from an answer starts with the policy's data rules for it, whatever else it shows. */
+const withNotices = (card: Card, answer: AnswerT): Card =>
+  answer.notices?.length ? { ...card, elements: [...noticeElements(answer), ...card.elements] } : card;
 
 export function helpCard(intro = 'Tell me what you want to make or do, and I will say which kind of AI tool fits, what it costs and how long it takes.'): Card {
   return {
