@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `which-tool` command line. `ask` loads only the core; `digest` and `policy` load on demand.
-import { loadCatalogConfig, policyFileFrom } from '../config/config.js';
+import { debugFrom, loadCatalogConfig, policyFileFrom } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
 import { defaultFreshness } from '../core/freshness.js';
@@ -75,7 +75,7 @@ main(process.argv.slice(2)).then(
     // Known errors are for people; anything else is a bug, reported without a stack unless asked.
     const message = e instanceof WhichToolError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
     process.stderr.write(`which-tool: ${message}\n`);
-    if (process.env.WHICH_TOOL_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    if (debugFrom(process.env)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = 1;
   },
 );

@@ -205,3 +205,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 export function policyFileFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
   return Env.shape.WHICH_TOOL_POLICY.parse(env.WHICH_TOOL_POLICY);
 }
+
+/**
+ * Whether an unexpected error's stack may be printed (`WHICH_TOOL_DEBUG=1`). Read alone, like the
+ * policy file: the error being reported may be the configuration's own.
+ */
+export function debugFrom(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.WHICH_TOOL_DEBUG?.trim().toLowerCase();
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false' && v !== 'off';
+}

@@ -146,7 +146,7 @@ describe('answer cards under a policy', () => {
   });
 
   it('the summary, report and access cards are valid on both platforms', () => {
-    const report = buildPolicyReport([{ kind: 'named', subject: 'Cursor', status: 'review', count: 3 }, { kind: 'data', subject: 'health', count: 2 }], 10, new Date(0), new Date());
+    const report = buildPolicyReport([{ kind: 'named', subject: 'Cursor', status: 'review', count: 3 }, { kind: 'data', subject: 'health', status: null, count: 2 }], 10, new Date(0), new Date());
     for (const card of [policySummaryCard(summarizePolicy(acme)), policyReportCard(report), accessCard('DALL-E 3', acme.access), accessCard('image', null)]) {
       expect(blockKitProblems(cardToBlockKit(card))).toEqual([]);
       expect(adaptiveCardProblems(cardToAdaptiveCard(card))).toEqual([]);
