@@ -187,6 +187,8 @@ function element(e: CardElement, kind: 'execute' | 'submit' | 'none'): AdaptiveE
       return [{ type: 'Container', separator: true, spacing: 'Medium', items: [] }];
     case 'context':
       return [block([run(e.text, { isSubtle: true, size: 'Small' })])];
+    case 'shared-by':
+      return [block([run(`Shared by ${e.name}`, { isSubtle: true, size: 'Small' })])];
     case 'actions':
       if (kind === 'none') return [];
       return chunks(e.actions, MAX_ACTIONS_PER_SET).map((set) => ({ type: 'ActionSet', actions: set.map((a) => action(a, kind)) }));

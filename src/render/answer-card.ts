@@ -199,6 +199,11 @@ export function nothingFitsCard(query: string): Card {
   };
 }
 
+/** A card as posted for others to see: it says first who put it there. */
+export function sharedCard(card: Card, by: { readonly name: string; readonly slackUser?: string }): Card {
+  return { ...card, elements: [{ type: 'shared-by', ...by }, ...card.elements] };
+}
+
 /** A short notice; its message may quote what was typed (a schedule word, a refused request), so it is shown as typed. */
 export function noticeCard(title: string, message: string): Card {
   return { summary: message, elements: [{ type: 'header', text: title }, { type: 'text', text: message, typed: true }] };

@@ -39,6 +39,8 @@ export const BLOCK_KIT_LIMITS = Object.freeze({
 const L = BLOCK_KIT_LIMITS;
 
 const CONTROL = /[&<>]/;
+/** Slack user ids (U… in a workspace, W… across an Enterprise Grid org). */
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
 
 /** Slack's three control characters, and nothing else (other entities are shown literally). */
 export const escapeSlack = (text: string): string =>
@@ -182,6 +184,9 @@ function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
       return [toolsSection(e.title, e.tools, e.empty)];
     case 'link':
       return [{ type: 'section', text: mrkdwn(e.url.length <= L.buttonUrl ? slackLink(e.url, e.label) : fitEscaped(e.label, 500)) }];
+    case 'shared-by':
+      // Only a well-formed user id becomes a mention; anything else is shown as escaped text.
+      return [{ type: 'context', elements: [mrkdwn(e.slackUser && SLACK_USER.test(e.slackUser) ? `Shared by <@${e.slackUser}>` : `Shared by ${fitEscaped(e.name, 200)}`)] }];
   }
 }
 

@@ -75,7 +75,9 @@ export type CardElement =
   /** Tools with their policy badges and notes; `empty` is said when there is none. */
   | { readonly type: 'tools'; readonly title: string; readonly tools: readonly ToolLine[]; readonly empty?: string }
   /** A page to open, not an action for the bot. */
-  | { readonly type: 'link'; readonly label: string; readonly url: string };
+  | { readonly type: 'link'; readonly label: string; readonly url: string }
+  /** Who posted a shared answer: `name` as the platform gave it; Slack shows `slackUser` as a live mention. */
+  | { readonly type: 'shared-by'; readonly name: string; readonly slackUser?: string };
 
 export interface Card {
   /** One line that stands for the whole card: notifications, fallbacks, screen readers. */

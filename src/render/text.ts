@@ -24,6 +24,8 @@ function element(e: CardElement): string[] {
       return ['—'];
     case 'context':
       return [e.text];
+    case 'shared-by':
+      return [`Shared by ${e.name}`];
     case 'actions': {
       // A terminal cannot press buttons: it lists choices, and prints the pages an action opens.
       const choices = e.actions.some((a) => a.id === 'example' || a.id === 'clarify') ? e.actions.map((a) => `  • ${a.label}`) : [];
