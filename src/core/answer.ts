@@ -91,6 +91,11 @@ export const NamedTool = z
     /** The kind of tool it is ("Image generator") and what it is best for: how it compares. */
     label: z.string(),
     bestFor: z.string(),
+    /** For a side-by-side of the tools named: the plans of a subscription-priced tool, what its
+     * kind costs per use, and its kind's first limit (catalog tools only). */
+    plan: Plan.omit({ tool: true }).optional(),
+    cost: z.string().optional(),
+    limit: z.string().optional(),
     policy: PolicyStatus.nullable(),
     note: z.string().optional(),
     /** Under a policy, for a tool that may not be used now: allowed tools of the same kind. */

@@ -126,8 +126,18 @@ export class Prepared {
    */
   namedTool(name: string, category: CategoryIdT): NamedToolT {
     const c = this.catalog.categories.get(category)!;
-    const bestFor = c.tools.find((t) => t.name === name)?.bestFor ?? '';
-    return { name, category, label: c.name, bestFor, policy: null };
+    const tool = c.tools.find((t) => t.name === name);
+    const plan = tool?.plans ? { low: tool.plans.low, high: tool.plans.high, currency: tool.plans.currency, per: tool.plans.per } : undefined;
+    return {
+      name,
+      category,
+      label: c.name,
+      bestFor: tool?.bestFor ?? '',
+      ...(plan ? { plan } : {}),
+      cost: c.costNote.text,
+      limit: c.limitations[0]!.text,
+      policy: null,
+    };
   }
 
   /** The tools recommended for a category, the use case's own first; and the use case shown. */

@@ -5,6 +5,7 @@ import { payloadFor, quoteLine, type Card, type CardAction, type CardElement } f
 import { EXAMPLES } from './examples.js';
 import { formatEstimate, formatUsd } from './money.js';
 import { accessAction, dataReminder, namedElement, noticeElements, policyStamp, toolNames, toolsElement } from './policy-parts.js';
+import { sideBySide } from './side-by-side.js';
 import { factDates, sourcesLine, staleLegend, staleMark } from './sources.js';
 
 export interface AnswerCardOptions {
@@ -80,13 +81,16 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   const top = answer.recommendations[0];
   if (!top) return withNotices(nothingFitsCard(answer.query), answer);
   if (answer.clarify.length) return withNotices(clarifyCard(answer), answer);
-  const named = namedElement(answer);
+  const versus = sideBySide(answer);
+  // The table says what the list would; the list stays when a policy adds notes and alternatives.
+  const named = versus && !answer.appliedPolicy ? null : namedElement(answer);
   const elements: CardElement[] = [
     // Data rules first: they decide what may be pasted into any tool below.
     ...noticeElements(answer),
     { type: 'header', text: top.verdict },
     { type: 'text', text: `“${quoteRequest(answer.query)}”`, typed: true },
     ...(named ? [named] : []),
+    ...(versus ? [versus] : []),
     ...recommendationParts(top, answer),
   ];
   if (top.recipe?.length) {

@@ -137,7 +137,10 @@ describe('answer cards under a policy', () => {
 
   it('without a policy: named tools say their kind, a data mention gets a neutral reminder, the Tools field stays', () => {
     const text = cardToText(answerCard(r.ask("copilot or cursor to clean up the patient's chart export script?")));
-    expect(text).toMatch(/The tools you named:\n {2}• GitHub Copilot\n {6}Coding assistant, best for .+\n {2}• Cursor\n {6}Coding assistant, best for /);
+    // Two named tools: the side-by-side says the kind and best use of each (one tool: the list does).
+    expect(text).toContain('Kind: GitHub Copilot: Coding assistant | Cursor: Coding assistant');
+    expect(text).toMatch(/Best for: GitHub Copilot: .+ \| Cursor: /);
+    expect(cardToText(answerCard(r.ask('is copilot any good for unit tests?')))).toMatch(/The tool you named:\n {2}• GitHub Copilot\n {6}Coding assistant, best for /);
     expect(text).toContain('Tools: ');
     expect(text).not.toMatch(/\[approved\]|Request access/);
     const plain = r.ask("summarize the patient's chart");
