@@ -8,7 +8,8 @@ import { formatUsd } from './money.js';
 /** At most this many columns: a Slack section shows ten fields, a phone shows far fewer. */
 const MAX_TOOLS = 3;
 
-const price = (n: NamedToolT): string => (n.plan ? `${formatUsd(n.plan.low)}–${formatUsd(n.plan.high)} a ${n.plan.per}` : (n.cost ?? '—'));
+/** A named tool's price: its plans' range, else what its kind costs per use. */
+export const namedPrice = (n: NamedToolT): string => (n.plan ? `${formatUsd(n.plan.low)}–${formatUsd(n.plan.high)} a ${n.plan.per}` : (n.cost ?? '—'));
 
 /** The side-by-side table of the tools a request names; null for fewer than two. */
 export function sideBySide(answer: AnswerT): CardElement | null {
@@ -17,7 +18,7 @@ export function sideBySide(answer: AnswerT): CardElement | null {
   const rows: string[][] = [
     ['Kind', ...tools.map((t) => t.label)],
     ['Best for', ...tools.map((t) => t.bestFor || '—')],
-    ['Price', ...tools.map(price)],
+    ['Price', ...tools.map(namedPrice)],
   ];
   // Tools of one kind share their kind's limits: a row saying the same thing twice says nothing.
   const limits = tools.map((t) => t.limit ?? '—');
