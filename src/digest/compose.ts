@@ -3,6 +3,8 @@
 import type { Catalog } from '../core/catalog.js';
 import { isUnsure } from '../core/recommend.js';
 import { estimate } from '../core/estimate.js';
+import { DEFAULT_STALE_AFTER, type StaleAfter } from '../core/freshness.js';
+import { stalePricesLine, staleReport } from '../core/stale.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
@@ -19,6 +21,8 @@ export interface ComposeInput {
   readonly catalog: Catalog;
   readonly sub: SubscriptionRecord;
   readonly periodAt: Date;
+  /** The deployment's WHICH_TOOL_STALE_AFTER: prices older than this at `periodAt` are counted. */
+  readonly staleAfter?: StaleAfter;
 }
 
 function counts(now: readonly RequestRow[], before: readonly RequestRow[], key: (r: RequestRow) => string | null, name: (k: string) => string): CountRow[] {
@@ -59,7 +63,7 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): DigestData {
+export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER }: ComposeInput): DigestData {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
   const rows = store.requestsIn(sub.channel, from, periodAt);
@@ -91,5 +95,8 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
     catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
     feedback: store.feedbackIn(sub.channel, from, periodAt),
     schedule: describeSchedule(schedule),
+    platform: sub.platform,
+    catalogVersion: catalog.version,
+    stalePrices: stalePricesLine(staleReport(catalog, { staleAfter, now: () => periodAt })),
   };
 }

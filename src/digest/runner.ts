@@ -2,6 +2,7 @@
 // path behind the in-process scheduler, the start-up catch-up and `which-tool digest run`.
 // Each (subscription, period) is claimed in the store before sending, so it goes out once.
 import type { Catalog } from '../core/catalog.js';
+import type { StaleAfter } from '../core/freshness.js';
 import type { Logger } from '../log/logger.js';
 import type { ClaimOwner, DigestStore, SubscriptionRecord } from '../store/digest-types.js';
 import { snapshotOf } from './catalog-changes.js';
@@ -17,6 +18,8 @@ export interface RunnerOptions {
   readonly sender: DigestSender;
   readonly log: Logger;
   readonly graceHours: number;
+  /** WHICH_TOOL_STALE_AFTER, for the owners' count of old prices (default 6 months). */
+  readonly staleAfter?: StaleAfter;
   /** Digests in flight at once; the senders' pacers keep each platform's limits. */
   readonly concurrency?: number;
   readonly owner?: ClaimOwner;
@@ -121,7 +124,7 @@ export class DigestRunner {
     }
     let outcome;
     try {
-      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period }));
+      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}) }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };

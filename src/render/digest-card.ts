@@ -29,15 +29,32 @@ export interface DigestData {
   readonly feedback: { readonly up: number; readonly down: number };
   /** "every Monday at 09:00 (Europe/Berlin)". */
   readonly schedule: string;
+  /** Where it is posted: the footer names that platform's own command. */
+  readonly platform: 'slack' | 'teams';
+  readonly catalogVersion: string;
+  /** "14 prices older than 6 months" for the catalog's owners; null when none is. */
+  readonly stalePrices: string | null;
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
+/** How people say the span and the one before it. */
+const SPANS: Readonly<Record<string, readonly [string, string]>> = { day: ['today', 'yesterday'], week: ['this week', 'last week'] };
+
+/** "18 requests today, 18 more than yesterday", "3 requests this week, 2 fewer than last week". */
+export function activityLine(total: number, previous: number, periodWord: string): string {
+  const [now, before] = SPANS[periodWord] ?? [`this ${periodWord}`, `the ${periodWord} before`];
+  const diff = total - previous;
+  const change = diff > 0 ? `${diff.toLocaleString('en-US')} more than ${before}` : diff < 0 ? `${(-diff).toLocaleString('en-US')} fewer than ${before}` : `as many as ${before}`;
+  return `${plural(total, 'request')} ${now}, ${change}.`;
+}
+
+/** The footer's commands, in the syntax of the platform the digest is posted on. */
+const COMMAND: Readonly<Record<DigestData['platform'], string>> = { slack: '/whichtool', teams: '@Which Tool' };
+
 function activity(d: DigestData): CardElement[] {
-  const out: CardElement[] = [
-    { type: 'text', text: `${plural(d.total, 'request')} this ${d.periodWord} (${signed(d.total - d.previousTotal)} on the last ${d.periodWord}).` },
-  ];
+  const out: CardElement[] = [{ type: 'text', text: activityLine(d.total, d.previousTotal, d.periodWord) }];
   const table = (title: string, rows: readonly CountRow[]): CardElement[] =>
     rows.length ? [{ type: 'table', columns: [title, 'Requests', 'Change'], rows: rows.map((r) => [r.name, String(r.count), signed(r.change)]) }] : [];
   out.push(...table('Category', d.byCategory), ...table('Industry', d.byIndustry));
@@ -48,10 +65,11 @@ function activity(d: DigestData): CardElement[] {
     });
   if (d.topUseCases.length) out.push({ type: 'list', title: 'Top use cases', items: d.topUseCases.map((u) => `${u.title} (${u.count})`) });
   const a = d.attention;
-  if (a.unanswered || a.lowConfidence) {
+  if (a.unanswered || a.lowConfidence || d.stalePrices) {
     const items = [
       ...(a.unanswered ? [`${plural(a.unanswered, 'request')} the catalog could not answer`] : []),
       ...(a.lowConfidence ? [`${plural(a.lowConfidence, 'request')} answered with low confidence`] : []),
+      ...(d.stalePrices ? [`${d.stalePrices}: check them with “npx which-tool catalog check”`] : []),
       ...a.examples.map((e) => `“${quoteLine(e, 120)}”`),
     ];
     // Examples are requests as people typed them: shown as text, never as markup.
@@ -80,7 +98,11 @@ export function digestCard(d: DigestData): Card {
     elements.push({ type: 'text', text: `Catalog updated since the last digest${parts.length ? `: ${parts.join('; ')}` : ' (facts and prices revised)'}.` });
   }
   if (d.feedback.up || d.feedback.down) elements.push({ type: 'fields', fields: [{ label: 'Feedback', value: `👍 ${d.feedback.up} · 👎 ${d.feedback.down}` }] });
-  elements.push({ type: 'context', text: `Sent ${d.schedule}. Change it with “/whichtool digest weekly monday 09:00”, stop it with “/whichtool digest off”.` });
+  const command = COMMAND[d.platform];
+  elements.push({
+    type: 'context',
+    text: `Sent ${d.schedule}. Change it with “${command} digest weekly monday 09:00”, stop it with “${command} digest off”. Catalog ${d.catalogVersion}.`,
+  });
   const summary = quiet
     ? `Which Tool digest for ${d.periodLabel}: a quiet ${d.periodWord}, and a tip on ${d.tip.tool}`
     : `Which Tool digest for ${d.periodLabel}: ${plural(d.total, 'request')}`;

@@ -9,7 +9,8 @@ import { composeDigest } from '../../src/digest/compose.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { cardToAdaptiveCard } from '../../src/render/adaptive-card.js';
 import { cardToBlockKit } from '../../src/render/block-kit.js';
-import { digestCard } from '../../src/render/digest-card.js';
+import { activityLine, digestCard } from '../../src/render/digest-card.js';
+import { toolTip } from '../../src/digest/tips.js';
 import { cardToText } from '../../src/render/text.js';
 import { openSqliteStore, type OpenStore } from '../../src/store/sqlite.js';
 import type { RequestLogEntry } from '../../src/store/types.js';
@@ -77,11 +78,41 @@ describe('digest composer', () => {
     expect(d.catalogChanges).toBeNull();
 
     const text = cardToText(digestCard(d));
-    expect(text).toContain('6 requests this week (+2 on the last week)');
+    expect(text).toContain('6 requests this week, 2 more than last week.');
+    // The footer names the catalog the counts were made with, and Slack's own command.
+    expect(text).toContain(`Catalog ${shippedCatalog().version}.`);
+    expect(text).toContain('“/whichtool digest off”');
+    // The seed's prices are from 2025-11-01: a year on, the owners are told to check them.
+    expect(d.stalePrices).toMatch(/^\d+ prices older than 6 months$/);
+    expect(text).toContain(`${d.stalePrices}: check them with “npx which-tool catalog check”`);
     expect(text).toMatch(/Likely spend: \$\d+(\.\d+)?–\$\d+ a month/);
     expect(text).toContain('For the catalog owners');
     expect(text).toContain('👍 2 · 👎 1');
     expect(text).toContain('Tool tip');
+  });
+
+  it('in Teams the footer uses the Teams syntax; no stale-price line while the prices are fresh', () => {
+    const store = open();
+    const sub = store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD, staleAfter: { amount: 5, unit: 'year' } });
+    const text = cardToText(digestCard(d));
+    expect(text).toContain('“@Which Tool digest weekly monday 09:00”');
+    expect(text).not.toContain('/whichtool');
+    expect(d.stalePrices).toBeNull();
+  });
+
+  it('reads counts naturally for a day, a week and a longer period', () => {
+    expect(activityLine(18, 0, 'day')).toBe('18 requests today, 18 more than yesterday.');
+    expect(activityLine(1, 3, 'week')).toBe('1 request this week, 2 fewer than last week.');
+    expect(activityLine(1200, 1200, 'period')).toBe('1,200 requests this period, as many as the period before.');
+  });
+
+  it('rotates the tool tip: consecutive digests of a channel show other kinds and tools', () => {
+    const catalog = shippedCatalog();
+    const tips = Array.from({ length: 2 * catalog.categories.size }, (_, n) => toolTip(catalog, n));
+    expect(new Set(tips.slice(0, catalog.categories.size).map((t) => t.category)).size).toBe(catalog.categories.size);
+    for (let n = 1; n < tips.length; n++) expect(tips[n]!.tool).not.toBe(tips[n - 1]!.tool);
+    expect(new Set(tips.map((t) => t.tool)).size).toBe(tips.length);
   });
 
   it('gives a quiet period a short digest with a tip and a case study, never an empty message', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPolicy } from '../../src/core/policy/apply.js';
 import { parsePolicy } from '../../src/core/policy/load.js';
 import { answerCard } from '../../src/render/answer-card.js';
+import type { CardElement } from '../../src/render/card.js';
 import { cardToAdaptiveCard } from '../../src/render/adaptive-card.js';
 import { cardToBlockKit } from '../../src/render/block-kit.js';
 import { sideBySide } from '../../src/render/side-by-side.js';
@@ -11,12 +12,17 @@ import { recommender, shippedCatalog } from '../helpers/catalog.js';
 
 const r = recommender();
 const tableOf = (q: string) => answerCard(r.ask(q)).elements.find((e) => e.type === 'table');
+/** The rows of a table element; fails the test for anything else. */
+function rowsOf(e: CardElement | null | undefined): readonly (readonly string[])[] {
+  if (e?.type !== 'table') throw new Error(`expected a table, got ${e?.type ?? 'nothing'}`);
+  return e.rows;
+}
 
 describe('tool versus tool', () => {
   it('sets the named tools against each other: kind, best use, price from their plans', () => {
     const t = tableOf('Runway or Pika for a 10 s loop?');
     expect(t).toMatchObject({ type: 'table', columns: ['', 'Runway Gen-3', 'Pika Labs'] });
-    const rows = new Map((t as { rows: string[][] }).rows.map((row) => [row[0], row.slice(1)]));
+    const rows = new Map(rowsOf(t).map((row) => [row[0], row.slice(1)]));
     expect(rows.get('Kind')).toEqual(['Video generator', 'Video generator']);
     expect(rows.get('Price')!.every((p) => /^\$\d+–\$\d+ a month$/.test(p))).toBe(true);
     expect(rows.get('Best for')![0]).not.toBe(rows.get('Best for')![1]);
@@ -25,8 +31,7 @@ describe('tool versus tool', () => {
   });
 
   it('across kinds it shows each kind and a limit of each, and a per-use price where there is no plan', () => {
-    const t = tableOf('should I use Claude or ElevenLabs for the podcast intro?') as { rows: string[][] };
-    const rows = new Map(t.rows.map((row) => [row[0], row.slice(1)]));
+    const rows = new Map(rowsOf(tableOf('should I use Claude or ElevenLabs for the podcast intro?')).map((row) => [row[0], row.slice(1)]));
     expect(rows.get('Kind')).toEqual(['Language model', 'Audio generator']);
     expect(rows.get('A limit')).toHaveLength(2);
     expect(rows.get('A limit')![0]).not.toBe(rows.get('A limit')![1]);
@@ -40,8 +45,7 @@ describe('tool versus tool', () => {
   it('under a policy it adds what the policy says of each, and keeps the list with notes and alternatives', () => {
     const policy = parsePolicy('p.json', JSON.stringify({ unlisted: 'approved', tools: [{ name: 'Midjourney v6', status: 'prohibited', note: 'no enterprise agreement' }] }), shippedCatalog());
     const answer = applyPolicy(r.ask('Midjourney or DALL-E for a logo?'), policy);
-    const t = sideBySide(answer) as { rows: string[][] };
-    expect(t.rows.find((row) => row[0] === 'Your policy')).toEqual(['Your policy', 'Prohibited', 'Approved']);
+    expect(rowsOf(sideBySide(answer)).find((row) => row[0] === 'Your policy')).toEqual(['Your policy', 'Prohibited', 'Approved']);
     const card = answerCard(answer);
     expect(card.elements.some((e) => e.type === 'tools' && e.title === 'The tools you named')).toBe(true);
   });

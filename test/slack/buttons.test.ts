@@ -48,7 +48,7 @@ describe('answer card buttons', () => {
     expect(ids).not.toContain('"share"');
     expect(ids).not.toContain('feedback_up');
     // The public copy says who shared it, as a live mention of the person who pressed the button.
-    expect(posted!.body.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${USER}>` }] });
+    expect((posted!.body.blocks as unknown[])[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${USER}>` }] });
     const [r] = await env.slack.waitFor('response_url');
     expect(r!.body).toMatchObject({ delete_original: true });
   });
