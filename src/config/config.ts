@@ -50,6 +50,8 @@ const Env = z.object({
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHICH_TOOL_LOG_REQUEST_TEXT: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Shown as text on the help card ("#ai-catalog or ai-team@acme.example"): one short line.
+  WHICH_TOOL_OWNERS_CONTACT: optionalText.refine((t) => t === undefined || (t.length <= 200 && !/[\n\r]/.test(t)), 'must be one line of at most 200 characters'),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   WHICH_TOOL_STALE_AFTER: z
@@ -122,6 +124,8 @@ export interface Config {
   readonly staleAfter: StaleAfter;
   /** The company's AI policy file (issue 13); absent: answers without a policy. */
   readonly policyFile?: string;
+  /** Who looks after the catalog, for the help card (WHICH_TOOL_OWNERS_CONTACT). */
+  readonly ownersContact?: string;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -194,6 +198,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
     staleAfter: e.WHICH_TOOL_STALE_AFTER,
     ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
+    ...(e.WHICH_TOOL_OWNERS_CONTACT ? { ownersContact: e.WHICH_TOOL_OWNERS_CONTACT } : {}),
     notices,
   };
 }

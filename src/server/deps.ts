@@ -1,6 +1,7 @@
 // What every surface is handed at start-up: the core, the store, a logger, and the per-person
 // limits and keys. Nothing else.
 import type { Recommender } from '../core/recommend.js';
+import type { GuideFacts } from '../render/guide-card.js';
 import type { DigestCommands } from '../digest/commands.js';
 import type { Logger } from '../log/logger.js';
 import type { SurfaceStore } from '../store/types.js';
@@ -17,6 +18,8 @@ export interface SurfaceDeps {
   readonly limits: RequestLimits;
   /** A person's history key (a keyed hash, never the raw id). */
   readonly personKey: PersonKey;
+  /** What the help card says of this deployment (retention, text logging, policy, owners). */
+  readonly guide: Omit<GuideFacts, 'platform'>;
   /** Chat digest commands; absent until the store is up. */
   readonly digest?: DigestCommands;
 }

@@ -1,5 +1,6 @@
 // Composition root: builds the core, the store and the surfaces, and starts the HTTP server.
 // Tests call this directly with their own configuration, catalog and log destination.
+import { guideFactsOf } from './guide-facts.js';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logRequestText: config.logRequestText,
     limits: new RequestLimits(config.rateLimit),
     personKey: personKeys(config.historySecret, 'slack'),
+    guide: guideFactsOf(config),
     ...(digest ? { digest: digest.commands } : {}),
   };
   const surfaces: Mountable[] = [];

@@ -1,6 +1,6 @@
 // Slack views: the modal behind the message shortcut, the modal an answer is shown in, and
 // App Home. Each is a neutral card rendered by cardToBlockKit, wrapped in Slack's view shape.
-import { helpCard } from '../render/answer-card.js';
+import { guideCard, type GuideFacts } from '../render/guide-card.js';
 import { cardToBlockKit, type SlackBlock } from '../render/block-kit.js';
 import { payloadFor, type Card, type CardElement } from '../render/card.js';
 import type { HistoryEntry } from '../store/types.js';
@@ -71,10 +71,8 @@ export function answerModal(card: Card, meta: ModalMeta) {
   };
 }
 
-export function homeCard(recent: readonly HistoryEntry[]): Card {
-  const help = helpCard(
-    'Which Tool says which kind of AI tool fits a job — a language model, an image, video, audio or 3D generator, a coding assistant, or a mix — with the tools, the cost, the turnaround and the main limitation. Ask with /whichtool, mention me in a channel, message me here, or use “Which tool for this?” on any message.',
-  );
+export function homeCard(recent: readonly HistoryEntry[], guide: Omit<GuideFacts, 'platform'>): Card {
+  const help = guideCard({ ...guide, platform: 'slack' });
   const history: CardElement[] = recent.length
     ? [
         { type: 'divider' },
@@ -85,7 +83,7 @@ export function homeCard(recent: readonly HistoryEntry[]): Card {
   return { summary: help.summary, elements: [...help.elements, ...history] };
 }
 
-export function homeView(recent: readonly HistoryEntry[]): { type: 'home'; blocks: SlackBlock[] } {
-  return { type: 'home', blocks: cardToBlockKit(homeCard(recent), VIEW_BLOCKS).blocks };
+export function homeView(recent: readonly HistoryEntry[], guide: Omit<GuideFacts, 'platform'>): { type: 'home'; blocks: SlackBlock[] } {
+  return { type: 'home', blocks: cardToBlockKit(homeCard(recent, guide), VIEW_BLOCKS).blocks };
 }
 

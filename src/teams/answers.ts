@@ -4,6 +4,7 @@ import type { AnswerT } from '../core/answer.js';
 import { checkRequest } from '../core/request.js';
 import type { AskOptions } from '../core/recommend.js';
 import { answerCard, helpCard, noticeCard } from '../render/answer-card.js';
+import { guideCard } from '../render/guide-card.js';
 import type { Card } from '../render/card.js';
 import type { DigestActor } from '../digest/commands.js';
 import type { SurfaceDeps } from '../server/deps.js';
@@ -37,7 +38,7 @@ export class TeamsAnswers {
     const checked = checkRequest(raw);
     if (!checked.ok) return raw.trim() === '' ? helpCard() : noticeCard('I could not read that request', checked.message);
     const text = checked.text;
-    if (HELP.test(text)) return helpCard();
+    if (HELP.test(text)) return guideCard({ ...this.deps.guide, platform: 'teams' });
     if (EXAMPLES.test(text)) return helpCard('Here are requests I answer well. Press one, or type your own.');
     const digest = DIGEST.exec(text);
     if (digest) return this.digest(digest[1]?.trim() ?? '', where, await who());

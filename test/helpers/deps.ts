@@ -6,6 +6,7 @@ import { loadCatalog } from '../../src/core/catalog.js';
 import { Recommender } from '../../src/core/recommend.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { SurfaceDeps } from '../../src/server/deps.js';
+import { guideFactsOf } from '../../src/server/guide-facts.js';
 import { personKeys } from '../../src/server/person-key.js';
 import { RequestLimits } from '../../src/server/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -21,6 +22,7 @@ export function testDeps(overrides: Partial<SurfaceDeps> = {}, env: Record<strin
     logRequestText: false,
     limits: new RequestLimits(config.rateLimit),
     personKey: personKeys(config.historySecret, 'slack'),
+    guide: guideFactsOf(config),
     ...overrides,
   } as SurfaceDeps & { store: MemoryStore };
 }

@@ -6,6 +6,7 @@ import { alternativesCard, answerCard, compareCard, helpCard, nothingFitsCard } 
 import { cardToBlockKit } from '../../src/render/block-kit.js';
 import { comparePair } from '../../src/slack/compare-pair.js';
 import { homeView } from '../../src/slack/views.js';
+import { guideCard } from '../../src/render/guide-card.js';
 import { RAW_CONTROL, blockKitProblems, shownText } from './helpers/block-kit-limits.js';
 import { ownRequests } from '../helpers/own-sets.js';
 import { testCatalog } from './helpers/server.js';
@@ -59,8 +60,10 @@ describe('the labelled requests in Block Kit', () => {
 
   it('renders help and App Home (with 20 long recent questions) within the limits', () => {
     check('help', cardToBlockKit(helpCard()));
+    const guide = { retentionDays: 90, logsRequestText: true, policy: true, ownersContact: '<!channel> the AI team *now*' };
+    check('guide', cardToBlockKit(guideCard({ ...guide, platform: 'slack' })));
     const recent = lines.slice(0, 20).map((q) => ({ at: new Date(), text: `<!here> ${q} ${q}` }));
-    const home = homeView(recent);
+    const home = homeView(recent, guide);
     expect(blockKitProblems(home, 'view')).toEqual([]);
     expect(shownText(home)).not.toMatch(RAW_CONTROL);
   });

@@ -80,6 +80,7 @@ describe('Events API', () => {
     expect(text).toContain('Your recent questions');
     expect(text).toContain('a jingle for the &lt;!here&gt; crew');
     expect(text).toMatch(/"action_id":"example\.\d+"/);
+    for (const part of ['Ways to ask', 'Commands', 'Buttons on an answer', 'What is kept', 'your Home tab']) expect(text).toContain(part);
   });
 });
 

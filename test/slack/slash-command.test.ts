@@ -73,6 +73,9 @@ describe('/whichtool', () => {
       expect(examples.length).toBeGreaterThanOrEqual(3);
       expect(new Set(examples.map((b) => b.action_id)).size).toBe(examples.length);
     }
+    // "help" is the whole guide: every way to ask, every command, the buttons, what is kept.
+    const guide = allText((await postToSlackRoute(env.app.server.url, slashCommand('help', env.slack.responseUrl('h')))).json as Reply);
+    for (const part of ['Ways to ask', '/whichtool digest off', '/whichtool policy', 'Buttons on an answer', 'Share in channel', 'What is kept', 'for 90 days', 'without the text you typed']) expect(guide).toContain(part);
   });
 
   it('answers politely with examples when nothing fits', async () => {

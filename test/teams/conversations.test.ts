@@ -94,6 +94,11 @@ describe('Teams conversations', () => {
       expect(cardText(card)).toContain('Try one of these');
       expect(actionsOf(card).filter((a) => a.verb === 'example').length).toBeGreaterThan(3);
     }
+    // "help" lists everything in Teams' own words: no Slack slash command, no Share button.
+    connector.clear();
+    const guide = cardText((await send(message(connector.url, 'groupChat', 'help'))).card);
+    for (const part of ['Ways to ask', '@Which Tool digest off', '@Which Tool policy', 'Find an AI tool', 'What is kept']) expect(guide).toContain(part);
+    expect(guide).not.toMatch(/\/whichtool|Share in channel|Home tab/);
   });
 
   it('answers "examples" with example buttons', async () => {

@@ -13,6 +13,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 import type { SurfaceDeps } from '../../src/server/deps.js';
 import { createHttpServer } from '../../src/server/http-server.js';
+import { guideFactsOf } from '../../src/server/guide-facts.js';
 import { personKeys } from '../../src/server/person-key.js';
 import { RequestLimits } from '../../src/server/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -210,6 +211,7 @@ export async function startBot(options: { env?: Record<string, string>; digest?:
     logRequestText: options.logRequestText ?? false,
     limits: new RequestLimits(config.rateLimit),
     personKey: personKeys(config.historySecret, 'slack'),
+    guide: guideFactsOf(config),
     ...(options.digest ? { digest: options.digest } : {}),
   };
   const surface = await createTeamsSurface(deps, config.teams);

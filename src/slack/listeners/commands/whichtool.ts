@@ -3,7 +3,7 @@
 // event-loop turn with the other requests read in it (server/end-of-turn.ts). Digest
 // commands may call Slack (users.info), so they ack first and answer through response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { helpCard } from '../../../render/answer-card.js';
+import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { endOfTurn } from '../../../server/end-of-turn.js';
@@ -32,7 +32,7 @@ export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, re
   await endOfTurn();
   const card =
     intent.kind === 'help'
-      ? helpCard()
+      ? guideCard({ ...deps.guide, platform: 'slack' })
       : answerText(deps, intent.text, where, { share: !command.channel_id.startsWith('D') }).card;
   await ack({ response_type: 'ephemeral', ...cardToBlockKit(card) });
 };

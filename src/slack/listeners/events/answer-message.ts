@@ -3,7 +3,7 @@
 // private note per streak of refused requests (a flood of mentions must not become a flood of replies).
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../../log/logger.js';
-import { helpCard } from '../../../render/answer-card.js';
+import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { Card } from '../../../render/card.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
@@ -26,7 +26,7 @@ export interface TypedMessage {
 export async function cardForMessage(deps: SurfaceDeps, client: webApi.WebClient, m: TypedMessage): Promise<Card> {
   const intent = readIntent(m.text);
   const where = { team: m.team, channel: m.channel, enterprise: m.enterprise, ...(m.user ? { user: m.user } : {}) };
-  if (intent.kind === 'help') return helpCard();
+  if (intent.kind === 'help') return guideCard({ ...deps.guide, platform: 'slack' });
   if (intent.kind === 'digest') return digestReply(deps, client, intent.args, where);
   // The answer is already public here, so no "Share in channel".
   return answerText(deps, intent.text, where, { share: false }).card;
