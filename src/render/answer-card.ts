@@ -1,5 +1,6 @@
 // Builds neutral cards from the answer model: the answer itself, its alternatives, the
 // side-by-side comparison, and the replies for help, nothing-fits and refusals.
+import type { ComparePair } from '../core/compare.js';
 import type { AnswerT, CitationT, RecommendationT } from '../core/answer.js';
 import { payloadFor, quoteLine, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
@@ -166,6 +167,20 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
       },
       // The table shows no "what would change the verdict": its sources are not named.
       ...provenance(answer, [...llm.cited, ...specialist.cited].filter((c) => c.part !== 'changes')),
+      { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] },
+    ],
+  }, answer);
+}
+
+/** What "Compare" shows on every surface: the pair side by side, or why there is nothing to compare. */
+export function compareResultCard(answer: AnswerT, pair: ComparePair | undefined): Card {
+  if (!answer.recommendations.length) return answerCard(answer);
+  if (pair) return compareCard(answer, pair.llm, pair.specialist);
+  return withNotices({
+    summary: 'Nothing to compare',
+    elements: [
+      { type: 'header', text: 'Nothing to compare' },
+      { type: 'text', text: 'Only one kind of tool fits this request, so there is nothing to set beside it.' },
       { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] },
     ],
   }, answer);

@@ -1,12 +1,12 @@
 // A pressed card button, read from what the card carried (see ActionData in the renderer).
 // Any button, however old or tampered with, ends in a card a person can act on.
 import { z } from 'zod';
-import type { AnswerT, RecommendationT } from '../core/answer.js';
 import { MAX_REQUEST_CHARS } from '../core/errors.js';
 import { checkRequest } from '../core/request.js';
 import { CategoryId } from '../core/schema.js';
-import { alternativesCard, answerCard, compareCard, helpCard } from '../render/answer-card.js';
-import { ACTION_IDS, payloadFor, type Card, type CardElement } from '../render/card.js';
+import { comparePair } from '../core/compare.js';
+import { alternativesCard, answerCard, compareResultCard, helpCard } from '../render/answer-card.js';
+import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
@@ -21,11 +21,6 @@ const ActionData = z.object({
 type ActionDataT = z.infer<typeof ActionData>;
 
 const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
-
-const withBack = (card: Card, answer: AnswerT): Card => ({
-  ...card,
-  elements: [...card.elements, { type: 'actions', actions: [{ id: 'back', label: 'Back to the answer', payload: payloadFor(answer.query, { v: answer.catalog.version }) }] }],
-});
 
 export class TeamsActions {
   constructor(
@@ -65,31 +60,8 @@ export class TeamsActions {
   }
 
   private compare(q: string): Card {
-    const recommender = this.deps.recommender;
-    const answer = recommender.ask(q);
-    if (!answer.recommendations.length) return answerCard(answer);
-    const llm: RecommendationT | undefined = answer.recommendations.find((r) => r.category === 'llm') ?? this.languageModelFor(q);
-    const specialist = answer.recommendations.find((r) => r.category !== 'llm');
-    if (!llm || !specialist) {
-      const only: CardElement[] = [
-        { type: 'header', text: 'Nothing to compare' },
-        { type: 'text', text: 'Only a language model fits this request, so there is no specialist tool to set beside it.' },
-      ];
-      return withBack({ summary: 'Nothing to compare', elements: only }, answer);
-    }
-    return compareCard(answer, llm, specialist);
-  }
-
-  /**
-   * The language-model column when the answer has none. Asking with `prefer` ranks it first, so
-   * its score is the preference, not a fit: it is shown as 0% (it was not among the fits). Its
-   * estimate is dropped: it was priced per query, and the card states the answer's own volume.
-   */
-  private languageModelFor(q: string): RecommendationT | undefined {
-    const asked = this.deps.recommender.ask(q, { prefer: 'llm' }).recommendations[0];
-    if (!asked) return undefined;
-    const { estimate: _perQuery, ...rest } = asked;
-    return { ...rest, score: 0 };
+    const answer = this.deps.recommender.ask(q);
+    return compareResultCard(answer, comparePair(this.deps.recommender, answer));
   }
 
   private feedback(d: ActionDataT, where: Where, person: string): Card {

@@ -32,6 +32,18 @@ describe('answer card buttons', () => {
     expect(JSON.stringify(r!.body.blocks)).toContain('*Cost*');
   });
 
+  it('Compare prices and rates a side asked for again as Teams does: not at the request’s volume, not as a better fit', async () => {
+    await click('compare', JSON.stringify({ q: '300 product shots a month for the shop' }));
+    const [r] = await env.slack.waitFor('response_url');
+    const rows = (r!.body.blocks as { text?: { text: string }; fields?: { text: string }[] }[]).filter((b) => b.fields && b.text);
+    const row = (name: string) => rows.find((b) => b.text!.text === `*${name}*`)!.fields!.map((f) => f.text);
+    const [llmCost, imageCost] = row('Cost');
+    expect(llmCost).not.toMatch(/300 images/);
+    expect(imageCost).toMatch(/300 images/);
+    const [llmFit, imageFit] = row('Fit here').map((f) => Number.parseInt(f, 10));
+    expect(llmFit).toBeLessThan(imageFit!);
+  });
+
   it('Compare builds the missing side when the answer has no language model', async () => {
     await click('compare', JSON.stringify({ q: 'a 3D model of a bottle to 3D print' }));
     const [r] = await env.slack.waitFor('response_url');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Recommender } from '../../src/core/recommend.js';
 import { alternativesCard, answerCard, compareCard, helpCard, nothingFitsCard } from '../../src/render/answer-card.js';
 import { cardToBlockKit } from '../../src/render/block-kit.js';
-import { comparePair } from '../../src/slack/compare-pair.js';
+import { comparePair } from '../../src/core/compare.js';
 import { homeView } from '../../src/slack/views.js';
 import { guideCard } from '../../src/render/guide-card.js';
 import { RAW_CONTROL, blockKitProblems, shownText } from './helpers/block-kit-limits.js';
