@@ -1,5 +1,6 @@
 // The neutral card: what every surface shows, before it becomes Block Kit, an Adaptive Card
 // or plain text. All text here is plain, never markup; each platform renderer escapes it.
+import type { ButtonPayloadT } from './button-payload.js';
 
 export const ACTION_IDS = [
   'alternatives', 'compare', 'share', 'feedback_up', 'feedback_down', 'clarify', 'example', 'back',
@@ -16,16 +17,9 @@ export const POLICY_ACTION_IDS = ['request_access'] as const;
 export type PolicyActionId = (typeof POLICY_ACTION_IDS)[number];
 export type CardActionId = ActionId | PolicyActionId;
 
-/** What a button carries back: enough to rebuild the answer without server-side state. */
-export interface ActionPayload {
-  /** The request, cut to fit platform limits. */
-  readonly q: string;
-  readonly prefer?: string;
-  /** Catalog version of the answer the button was on. */
-  readonly v?: string;
-  /** `request_access`: what access is asked for, a tool's name or, when no tool is allowed, a category id. */
-  readonly access?: string;
-}
+/** What a button carries back: enough to rebuild the answer without server-side state (the
+ * schema both surfaces read it with is in button-payload.ts). */
+export type ActionPayload = ButtonPayloadT;
 
 export interface CardAction {
   readonly id: CardActionId;

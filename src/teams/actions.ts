@@ -1,23 +1,16 @@
-// A pressed card button, read from what the card carried (see ActionData in the renderer).
+// A pressed card button, read from what the card carried (the payload schema both surfaces share).
 // Any button, however old or tampered with, ends in a card a person can act on.
 import { z } from 'zod';
-import { MAX_REQUEST_CHARS } from '../core/errors.js';
-import { checkRequest } from '../core/request.js';
-import { CategoryId } from '../core/schema.js';
 import { comparePair } from '../core/compare.js';
 import { alternativesCard, answerCard, compareResultCard, helpCard } from '../render/answer-card.js';
+import { ButtonPayload, readButtonPayload } from '../render/button-payload.js';
 import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
 
-// Lengths as the cards write them: a request (checked again below), a catalog version.
-const ActionData = z.object({
-  verb: z.enum(ACTION_IDS),
-  q: z.string().max(MAX_REQUEST_CHARS),
-  prefer: CategoryId.optional(),
-  v: z.string().max(64).optional(),
-});
+// The shared button payload (render/button-payload.ts), plus the verb Teams sends beside it.
+const ActionData = ButtonPayload.extend({ verb: z.enum(ACTION_IDS) });
 type ActionDataT = z.infer<typeof ActionData>;
 
 const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
@@ -32,10 +25,9 @@ export class TeamsActions {
   handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Card {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
     const parsed = ActionData.safeParse(merged);
-    if (!parsed.success) return stale();
-    const checked = checkRequest(parsed.data.q);
-    if (!checked.ok) return stale();
-    return this.run({ ...parsed.data, q: checked.text }, where, person);
+    const payload = parsed.success ? readButtonPayload(parsed.data) : undefined;
+    if (!parsed.success || !payload) return stale();
+    return this.run({ ...payload, verb: parsed.data.verb }, where, person);
   }
 
   private run(d: ActionDataT, where: Where, person: string): Card {
