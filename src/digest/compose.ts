@@ -1,11 +1,14 @@
 // Gathers one channel's digest for one period from the store and the catalog, as plain figures
 // for render/digest-card.ts. The period runs from the schedule's previous time to this one.
 import type { Catalog } from '../core/catalog.js';
+import type { Policy } from '../core/policy/policy.js';
+import { buildPolicyReport } from '../core/policy/report.js';
 import { isUnsure } from '../core/recommend.js';
 import { estimate } from '../core/estimate.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
+import type { PolicyLogReader } from '../store/sqlite-policy-log.js';
 import { catalogChanges } from './catalog-changes.js';
 import { describeSchedule, firesBefore } from './schedule.js';
 import { toolTip } from './tips.js';
@@ -19,6 +22,13 @@ export interface ComposeInput {
   readonly catalog: Catalog;
   readonly sub: SubscriptionRecord;
   readonly periodAt: Date;
+  readonly policy?: DigestPolicy;
+}
+
+/** The company's AI policy in force (read afresh per digest, as SIGHUP may replace it) and where its counts are kept. */
+export interface DigestPolicy {
+  current(): Policy | null;
+  readonly log: PolicyLogReader;
 }
 
 function counts(now: readonly RequestRow[], before: readonly RequestRow[], key: (r: RequestRow) => string | null, name: (k: string) => string): CountRow[] {
@@ -59,7 +69,7 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): DigestData {
+export function composeDigest({ store, catalog, sub, periodAt, policy }: ComposeInput): DigestData {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
   const rows = store.requestsIn(sub.channel, from, periodAt);
@@ -70,6 +80,7 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
   const lowConfidence = rows.filter((r) => r.matched && isUnsure(r.confidence));
   const unanswered = rows.filter((r) => !r.matched);
   const last = store.lastSent(sub.id, periodAt);
+  const inForce = policy?.current() ?? null;
   return {
     periodLabel: `${dateLabel(from, sub.timeZone)} – ${dateLabel(periodAt, sub.timeZone)}`,
     periodWord: periodWord(from, periodAt),
@@ -87,9 +98,16 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
       // Text exists only when an admin turned text logging on; otherwise the counts stand alone.
       examples: [...unanswered, ...lowConfidence].flatMap((r) => (r.text ? [r.text] : [])).slice(0, EXAMPLES),
     },
-    tip: toolTip(catalog, store.countSent(sub.id)),
+    tip: toolTip(catalog, store.countSent(sub.id), inForce),
     catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
     feedback: store.feedbackIn(sub.channel, from, periodAt),
     schedule: describeSchedule(schedule),
+    policy: inForce && policy ? policyReport(policy.log, sub, from, periodAt) : null,
   };
+}
+
+/** The whole workspace's counts, not the channel's: a policy is the company's, and so is its demand. */
+function policyReport(log: PolicyLogReader, sub: SubscriptionRecord, from: Date, to: Date): DigestData['policy'] {
+  const counts = log.policyCounts(from, to, sub.workspace || undefined);
+  return buildPolicyReport(counts.rows, counts.requests, from, to);
 }

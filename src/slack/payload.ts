@@ -9,12 +9,15 @@ const Payload = z.object({
   q: z.string().min(1).max(2000),
   prefer: CategoryId.optional(),
   v: z.string().max(100).optional(),
+  // "Request access": a tool's name or a category id, checked against the policy when pressed.
+  access: z.string().min(1).max(200).optional(),
 });
 
 export interface ButtonPayload {
   readonly q: string;
   readonly prefer?: CategoryIdT;
   readonly v?: string;
+  readonly access?: string;
 }
 
 export function readPayload(value: unknown): ButtonPayload | undefined {

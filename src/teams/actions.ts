@@ -7,6 +7,7 @@ import { checkRequest } from '../core/request.js';
 import { CategoryId } from '../core/schema.js';
 import { alternativesCard, answerCard, compareCard, helpCard } from '../render/answer-card.js';
 import { ACTION_IDS, payloadFor, type Card, type CardElement } from '../render/card.js';
+import { requestAccess } from '../server/access-request.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
@@ -17,6 +18,8 @@ const ActionData = z.object({
   q: z.string().max(MAX_REQUEST_CHARS),
   prefer: CategoryId.optional(),
   v: z.string().max(64).optional(),
+  // "Request access": a tool's name or a category id, checked against the policy when pressed.
+  access: z.string().min(1).max(200).optional(),
 });
 type ActionDataT = z.infer<typeof ActionData>;
 
@@ -34,7 +37,7 @@ export class TeamsActions {
   ) {}
 
   /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute); `person` votes once per answer. */
-  handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Card {
+  async handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Promise<Card> {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
     const parsed = ActionData.safeParse(merged);
     if (!parsed.success) return stale();
@@ -43,7 +46,7 @@ export class TeamsActions {
     return this.run({ ...parsed.data, q: checked.text }, where, person);
   }
 
-  private run(d: ActionDataT, where: Where, person: string): Card {
+  private async run(d: ActionDataT, where: Where, person: string): Promise<Card> {
     const prefer = d.prefer ? { prefer: d.prefer } : {};
     const recommender = this.deps.recommender;
     switch (d.verb) {
@@ -61,6 +64,8 @@ export class TeamsActions {
       case 'feedback_up':
       case 'feedback_down':
         return this.feedback(d, where, person);
+      case 'request_access':
+        return requestAccess(this.deps, d.access, { surface: 'teams', workspace: where.tenantId, person });
     }
   }
 
