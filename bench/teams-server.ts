@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config/config.js';
 import { loadCatalog } from '../src/core/catalog.js';
+import { PolicyHolder } from '../src/core/policy/holder.js';
 import { Recommender } from '../src/core/recommend.js';
 import { silentLogger } from '../src/log/logger.js';
 import { createHttpServer } from '../src/server/http-server.js';
@@ -15,7 +16,8 @@ import { createTeamsSurface } from '../src/teams/surface.js';
 const log = silentLogger();
 // One simulated person sends every request: the per-person limit would stop the load at 20.
 const config = loadConfig({ PORT: '0', WHICH_TOOL_RATE_LIMIT: '0' });
-const deps = { recommender: new Recommender(loadCatalog()), store: new MemoryStore(), log, logRequestText: false, limits: new RequestLimits(config.rateLimit), personKey: personKeys(config.historySecret, 'slack'), guide: guideFactsOf(config) };
+const catalog = loadCatalog();
+const deps = { recommender: new Recommender(catalog), policy: new PolicyHolder(null, catalog), store: new MemoryStore(), log, logRequestText: false, limits: new RequestLimits(config.rateLimit), personKey: personKeys(config.historySecret, 'slack'), guide: guideFactsOf(config) };
 const surface = await createTeamsSurface(deps, config.teams);
 const server = createHttpServer({ surfaces: [surface], log, health: () => ({}) });
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));

@@ -2,6 +2,7 @@
 // or an external scheduler (a Kubernetes CronJob). The configuration is read here, at the edge.
 import { loadConfig, type Config } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
+import { loadPolicy } from '../core/policy/load.js';
 import { DigestRunner, type RunReport } from '../digest/runner.js';
 import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../digest/schedule.js';
 import { dropUntrustedReferences } from '../digest/reference-cleanup.js';
@@ -111,9 +112,13 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
     ? (await import('../slack/oauth/installer.js')).createSlackOAuth(config.slackOAuth, store.installations, silentLogger()).tokenFor
     : undefined;
   dropUntrustedReferences(store, config.teams, silentLogger());
+  const catalog = loadCatalog(config.dataDir);
+  // The same digest as the server's scheduler sends: with the policy's counts when there is one (a bad file stops here).
+  const policy = config.policyFile ? loadPolicy(config.policyFile, catalog) : null;
   const runner = new DigestRunner({
     store: store.digest,
-    catalog: loadCatalog(config.dataDir),
+    catalog,
+    ...(policy ? { policy: { current: () => policy, log: store.policy } } : {}),
     sender: platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {}),
     log: silentLogger(),
     graceHours: config.digestGraceHours,

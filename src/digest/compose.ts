@@ -1,6 +1,8 @@
 // Gathers one channel's digest for one period from the store and the catalog, as plain figures
 // for render/digest-card.ts. The period runs from the schedule's previous time to this one.
 import type { Catalog } from '../core/catalog.js';
+import type { Policy } from '../core/policy/policy.js';
+import { buildPolicyReport } from '../core/policy/report.js';
 import { isUnsure } from '../core/recommend.js';
 import { estimate } from '../core/estimate.js';
 import { DEFAULT_STALE_AFTER, type StaleAfter } from '../core/freshness.js';
@@ -8,6 +10,7 @@ import { stalePricesLine, staleReport } from '../core/stale.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
+import type { PolicyLogReader } from '../store/sqlite-policy-log.js';
 import { catalogChanges } from './catalog-changes.js';
 import { describeSchedule, firesBefore } from './schedule.js';
 import { toolTip } from './tips.js';
@@ -23,6 +26,13 @@ export interface ComposeInput {
   readonly periodAt: Date;
   /** The deployment's WHICH_TOOL_STALE_AFTER: prices older than this at `periodAt` are counted. */
   readonly staleAfter?: StaleAfter;
+  readonly policy?: DigestPolicy;
+}
+
+/** The company's AI policy in force (read afresh per digest, as SIGHUP may replace it) and where its counts are kept. */
+export interface DigestPolicy {
+  current(): Policy | null;
+  readonly log: PolicyLogReader;
 }
 
 function counts(now: readonly RequestRow[], before: readonly RequestRow[], key: (r: RequestRow) => string | null, name: (k: string) => string): CountRow[] {
@@ -63,7 +73,7 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER }: ComposeInput): DigestData {
+export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER, policy }: ComposeInput): DigestData {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
   const rows = store.requestsIn(sub.channel, from, periodAt);
@@ -74,6 +84,7 @@ export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFA
   const lowConfidence = rows.filter((r) => r.matched && isUnsure(r.confidence));
   const unanswered = rows.filter((r) => !r.matched);
   const last = store.lastSent(sub.id, periodAt);
+  const inForce = policy?.current() ?? null;
   return {
     periodLabel: `${dateLabel(from, sub.timeZone)} – ${dateLabel(periodAt, sub.timeZone)}`,
     periodWord: periodWord(from, periodAt),
@@ -91,12 +102,19 @@ export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFA
       // Text exists only when an admin turned text logging on; otherwise the counts stand alone.
       examples: [...unanswered, ...lowConfidence].flatMap((r) => (r.text ? [r.text] : [])).slice(0, EXAMPLES),
     },
-    tip: toolTip(catalog, store.countSent(sub.id)),
+    tip: toolTip(catalog, store.countSent(sub.id), inForce),
     catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
     feedback: store.feedbackIn(sub.channel, from, periodAt),
     schedule: describeSchedule(schedule),
     platform: sub.platform,
     catalogVersion: catalog.version,
     stalePrices: stalePricesLine(staleReport(catalog, { staleAfter, now: () => periodAt })),
+    policy: inForce && policy ? policyReport(policy.log, sub, from, periodAt) : null,
   };
+}
+
+/** The whole workspace's counts, not the channel's: a policy is the company's, and so is its demand. */
+function policyReport(log: PolicyLogReader, sub: SubscriptionRecord, from: Date, to: Date): DigestData['policy'] {
+  const counts = log.policyCounts(from, to, sub.workspace || undefined);
+  return buildPolicyReport(counts.rows, counts.requests, from, to);
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import type { ClaimOwner, DigestStore, SubscriptionRecord } from '../store/digest-types.js';
 import { snapshotOf } from './catalog-changes.js';
 import { claimOwner } from './claim-owner.js';
-import { composeDigest } from './compose.js';
+import { composeDigest, type DigestPolicy } from './compose.js';
 import { digestCard } from '../render/digest-card.js';
 import { firesBefore, latestFire } from './schedule.js';
 import type { DigestSender } from './sender.js';
@@ -23,6 +23,8 @@ export interface RunnerOptions {
   /** Digests in flight at once; the senders' pacers keep each platform's limits. */
   readonly concurrency?: number;
   readonly owner?: ClaimOwner;
+  /** With a company AI policy: its owners' counts in every digest, and tips it allows. */
+  readonly policy?: DigestPolicy;
 }
 
 export interface RunReport {
@@ -116,7 +118,7 @@ export class DigestRunner {
   }
 
   private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport): Promise<void> {
-    const { store, catalog, sender, log } = this.options;
+    const { store, catalog, sender, log, policy } = this.options;
     const claim = store.claimDelivery(sub.id, period, this.owner);
     if (!claim) {
       report.notDue++;
@@ -124,7 +126,7 @@ export class DigestRunner {
     }
     let outcome;
     try {
-      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}) }));
+      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}), ...(policy ? { policy } : {}) }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };

@@ -3,6 +3,7 @@
 // whose first run catches up digests missed while the server was down.
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import type { PolicyHolder } from '../core/policy/holder.js';
 import type { Logger } from '../log/logger.js';
 import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
 import { ChatDigestCommands } from './chat-commands.js';
@@ -24,7 +25,7 @@ export interface DigestService {
   stop(): Promise<void>;
 }
 
-export function openDigestService(config: Config, catalog: Catalog, log: Logger): DigestService {
+export function openDigestService(config: Config, catalog: Catalog, log: Logger, policy?: PolicyHolder): DigestService {
   const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys, busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   dropUntrustedReferences(store, config.teams, log);
   const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
@@ -35,7 +36,15 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
     start(slackTokens) {
       if (!config.scheduler) return null;
       const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
-      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours, staleAfter: config.staleAfter });
+      const runner = new DigestRunner({
+        store: store.digest,
+        catalog,
+        sender: countingSender(senders),
+        log,
+        graceHours: config.digestGraceHours,
+        staleAfter: config.staleAfter,
+        ...(policy ? { policy: { current: () => policy.current(), log: store.policy } } : {}),
+      });
       scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });
       return scheduler;
     },

@@ -198,6 +198,7 @@ export function helpCard(intro = 'Tell me what you want to make or do, and I wil
       { type: 'text', text: intro },
       { type: 'text', text: 'Try one of these:' },
       { type: 'actions', actions: EXAMPLES.map((q) => ({ id: 'example', label: q, payload: payloadFor(q) })) },
+      { type: 'context', text: 'Say “policy” to see your company’s AI policy: the tools it allows, and its rules for sensitive data.' },
       { type: 'context', text: 'Answers come from a curated catalog on this server; nothing you type leaves it.' },
     ],
   };

@@ -2,20 +2,16 @@
 // or plain text. All text here is plain, never markup; each platform renderer escapes it.
 import type { ButtonPayloadT } from './button-payload.js';
 
-export const ACTION_IDS = [
-  'alternatives', 'compare', 'share', 'feedback_up', 'feedback_down', 'clarify', 'example', 'back',
-] as const;
-export type ActionId = (typeof ACTION_IDS)[number];
-
-/**
- * Actions a company's AI policy adds. Kept apart from ACTION_IDS until the Slack and Teams
- * listeners handle them: they dispatch over ACTION_IDS exhaustively, and until then a press
- * reaches their "stale button" reply (Slack still opens the access page). Wiring the policy
- * into a surface means moving these into ACTION_IDS and handling them there.
- */
+/** Actions a company's AI policy adds to answer cards. */
 export const POLICY_ACTION_IDS = ['request_access'] as const;
 export type PolicyActionId = (typeof POLICY_ACTION_IDS)[number];
-export type CardActionId = ActionId | PolicyActionId;
+
+/** Every action a card may carry; the Slack and Teams listeners dispatch over them exhaustively. */
+export const ACTION_IDS = [
+  'alternatives', 'compare', 'share', 'feedback_up', 'feedback_down', 'clarify', 'example', 'back', ...POLICY_ACTION_IDS,
+] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
+export type CardActionId = ActionId;
 
 /** What a button carries back: enough to rebuild the answer without server-side state (the
  * schema both surfaces read it with is in button-payload.ts). */

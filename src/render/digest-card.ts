@@ -1,7 +1,9 @@
 // The digest as a neutral Card, from plain figures the digest module gathered. Pure: no store,
 // no clock, no SDK, so Block Kit, Adaptive Cards and text all show the same digest.
+import type { PolicyReport } from '../core/policy/report.js';
 import { quoteLine, type Card, type CardElement } from './card.js';
 import { formatUsd } from './money.js';
+import { policyReportSections } from './policy-card.js';
 
 export interface CountRow {
   readonly name: string;
@@ -23,7 +25,8 @@ export interface DigestData {
   readonly spend: { readonly low: number; readonly high: number; readonly requests: number } | null;
   readonly topUseCases: readonly { readonly title: string; readonly count: number }[];
   readonly attention: { readonly unanswered: number; readonly lowConfidence: number; readonly examples: readonly string[] };
-  readonly tip: { readonly category: string; readonly tool: string; readonly bestFor: string; readonly caseStudy: { readonly industry: string; readonly title: string; readonly text: string } | null };
+  /** null only when a company AI policy prohibits every tool of the catalog: nothing to suggest. */
+  readonly tip: { readonly category: string; readonly tool: string; readonly bestFor: string; readonly caseStudy: { readonly industry: string; readonly title: string; readonly text: string } | null } | null;
   /** null on a first digest or when nothing changed. */
   readonly catalogChanges: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly newUseCases: readonly string[]; readonly from: string; readonly to: string } | null;
   readonly feedback: { readonly up: number; readonly down: number };
@@ -34,6 +37,8 @@ export interface DigestData {
   readonly catalogVersion: string;
   /** "14 prices older than 6 months" for the catalog's owners; null when none is. */
   readonly stalePrices: string | null;
+  /** With a company AI policy: its owners' counts for the period (counts only, never text or people). */
+  readonly policy?: PolicyReport | null;
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
@@ -83,11 +88,11 @@ export function digestCard(d: DigestData): Card {
   const elements: CardElement[] = [
     { type: 'header', text: `Which Tool digest · ${d.periodLabel}` },
     ...(quiet ? [{ type: 'text', text: `No one asked Which Tool here this ${d.periodWord}. Here is something worth knowing instead.` } as const] : activity(d)),
-    { type: 'divider' },
-    { type: 'text', emphasis: true, text: `Tool tip: ${d.tip.tool} (${d.tip.category})` },
-    { type: 'text', text: `Best for ${d.tip.bestFor}.` },
   ];
-  if (d.tip.caseStudy) elements.push({ type: 'text', text: `Case study, ${d.tip.caseStudy.industry}: ${d.tip.caseStudy.title}. ${d.tip.caseStudy.text}` });
+  if (d.tip) {
+    elements.push({ type: 'divider' }, { type: 'text', emphasis: true, text: `Tool tip: ${d.tip.tool} (${d.tip.category})` }, { type: 'text', text: `Best for ${d.tip.bestFor}.` });
+    if (d.tip.caseStudy) elements.push({ type: 'text', text: `Case study, ${d.tip.caseStudy.industry}: ${d.tip.caseStudy.title}. ${d.tip.caseStudy.text}` });
+  }
   const c = d.catalogChanges;
   if (c) {
     const parts = [
@@ -98,13 +103,14 @@ export function digestCard(d: DigestData): Card {
     elements.push({ type: 'text', text: `Catalog updated since the last digest${parts.length ? `: ${parts.join('; ')}` : ' (facts and prices revised)'}.` });
   }
   if (d.feedback.up || d.feedback.down) elements.push({ type: 'fields', fields: [{ label: 'Feedback', value: `👍 ${d.feedback.up} · 👎 ${d.feedback.down}` }] });
+  if (d.policy) elements.push({ type: 'divider' }, { type: 'text', emphasis: true, text: 'For the AI policy’s owners (counts only)' }, ...policyReportSections(d.policy));
   const command = COMMAND[d.platform];
   elements.push({
     type: 'context',
     text: `Sent ${d.schedule}. Change it with “${command} digest weekly monday 09:00”, stop it with “${command} digest off”. Catalog ${d.catalogVersion}.`,
   });
   const summary = quiet
-    ? `Which Tool digest for ${d.periodLabel}: a quiet ${d.periodWord}, and a tip on ${d.tip.tool}`
+    ? `Which Tool digest for ${d.periodLabel}: a quiet ${d.periodWord}${d.tip ? `, and a tip on ${d.tip.tool}` : ''}`
     : `Which Tool digest for ${d.periodLabel}: ${plural(d.total, 'request')}`;
   return { summary, elements };
 }

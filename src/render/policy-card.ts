@@ -1,7 +1,8 @@
-// Cards about the AI policy itself: its summary (`which-tool policy check`, and `/whichtool
-// policy` in chat later), the owners' report, and the reply to "Request access".
+// Cards about the AI policy itself: its summary (`which-tool policy check`, `/whichtool policy`,
+// "@Which Tool policy"), the owners' report (also in the digest), and the reply to "Request access".
 import type { PolicyReport } from '../core/policy/report.js';
-import type { PolicySummary } from '../core/policy/summary.js';
+import type { Policy } from '../core/policy/policy.js';
+import { summarizePolicy, type PolicySummary } from '../core/policy/summary.js';
 import type { PolicyStatusT } from '../core/answer.js';
 import { BADGE_TEXT, type Card, type CardElement } from './card.js';
 
@@ -31,11 +32,10 @@ export function policySummaryCard(s: PolicySummary): Card {
   return { summary: `${s.name}: ${s.byStatus.approved.length} approved, ${s.byStatus.prohibited.length} prohibited`, elements };
 }
 
-export function policyReportCard(r: PolicyReport): Card {
+/** The report's counts, shared by `policy report` and the owners' digest. */
+export function policyReportSections(r: PolicyReport): CardElement[] {
   const per = (n: number): string => (r.requests ? ` (${Math.round((n / r.requests) * 100)}% of ${r.requests})` : '');
-  const elements: CardElement[] = [
-    { type: 'header', text: 'AI policy: demand report' },
-    { type: 'context', text: `${r.since.slice(0, 10)} to ${r.until.slice(0, 10)} · ${r.requests} requests answered · counts only, no text or people` },
+  return [
     {
       type: 'list',
       title: `Answered with no approved tool: ${r.noApproved.total}${per(r.noApproved.total)}`,
@@ -46,10 +46,30 @@ export function policyReportCard(r: PolicyReport): Card {
     { type: 'list', title: 'Access requests', items: orNone(r.access.map((a) => `${a.subject}: ${a.count}`)) },
     { type: 'list', title: 'Sensitive data mentioned', items: orNone(r.data.map((d) => `${d.class}: ${d.count}${per(d.count)}`)) },
   ];
+}
+
+export function policyReportCard(r: PolicyReport): Card {
+  const elements: CardElement[] = [
+    { type: 'header', text: 'AI policy: demand report' },
+    { type: 'context', text: `${r.since.slice(0, 10)} to ${r.until.slice(0, 10)} · ${r.requests} requests answered · counts only, no text or people` },
+    ...policyReportSections(r),
+  ];
   return { summary: `AI policy: ${r.noApproved.total} requests answered with no approved tool`, elements };
 }
 
-/** The reply to "Request access" where the press could not open the page itself (Teams). */
+/** `/whichtool policy` and "@Which Tool policy": the policy in force, for anyone who asks. */
+export function policyInForceCard(policy: Policy | null): Card {
+  if (policy) return policySummaryCard(summarizePolicy(policy));
+  return {
+    summary: 'No AI policy is configured',
+    elements: [
+      { type: 'header', text: 'No AI policy is configured' },
+      { type: 'text', text: 'This Which Tool has no company AI policy, so answers list every tool in the catalog. Ask whoever runs Which Tool if your company has one.' },
+    ],
+  };
+}
+
+/** The reply to "Request access": the press is counted, and here is the page (Teams could not open it itself). */
 export function accessCard(subject: string, access: { readonly url: string; readonly note?: string } | null): Card {
   const text = access
     ? `Your request for ${subject} is counted. Fill in the access request so the owners of your AI policy can review it.${access.note ? ` ${access.note}` : ''}`

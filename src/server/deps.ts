@@ -1,5 +1,6 @@
-// What every surface is handed at start-up: the core, the store, a logger, and the per-person
-// limits and keys. Nothing else.
+// What every surface is handed at start-up: the core, the company's AI policy, the store, a
+// logger, and the per-person limits and keys. Nothing else.
+import type { PolicyHolder } from '../core/policy/holder.js';
 import type { Recommender } from '../core/recommend.js';
 import type { GuideFacts } from '../render/guide-card.js';
 import type { DigestCommands } from '../digest/commands.js';
@@ -9,7 +10,10 @@ import type { PersonKey } from './person-key.js';
 import type { RequestLimits } from './request-limits.js';
 
 export interface SurfaceDeps {
+  /** Answers under the policy in force (server/policed-recommender.ts): surfaces never apply it themselves. */
   readonly recommender: Recommender;
+  /** The policy in force, for what is about the policy itself: its summary, and where to ask for access. */
+  readonly policy: PolicyHolder;
   readonly store: SurfaceStore;
   readonly log: Logger;
   /** Whether request text may be written to the request log (an admin's choice). */

@@ -1,11 +1,14 @@
-// `npm start`: read the configuration, load the catalog, mount the surfaces, listen.
+// `npm start`: read the configuration, load the catalog and the AI policy, mount the surfaces, listen.
+// SIGHUP: read the AI policy file again (a bad one keeps the policy in force, see policy-reload.ts).
 // SIGTERM/SIGINT: stop accepting, let requests in flight finish, close the store, exit 0 —
 // all within 10 s, the grace orchestrators (Docker, Kubernetes) give before SIGKILL.
 import { loadConfig } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
+import { PolicyHolder } from '../core/policy/holder.js';
 import { createLogger } from '../log/logger.js';
 import { installCrashGuard, routeConsoleToLogger } from './crash-guard.js';
+import { reloadPolicy } from './policy-reload.js';
 import { startServer } from './start.js';
 import { welcomeText } from './welcome.js';
 
@@ -19,7 +22,8 @@ try {
   const log = createLogger(config.logLevel);
   routeConsoleToLogger(log);
   const catalog = loadCatalog(config.dataDir);
-  const running = await startServer({ config, catalog, log });
+  const policy = new PolicyHolder(config.policyFile ?? null, catalog);
+  const running = await startServer({ config, catalog, log, policy });
   const welcome = welcomeText(running.url, config);
   if (welcome) process.stderr.write(`${welcome}\n`);
   let stopping = false;
@@ -45,6 +49,7 @@ try {
   installCrashGuard(log, stop);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => reloadPolicy(policy, log));
 } catch (err) {
   // One clear line, no stack: a configuration or catalog problem is the operator's to fix.
   process.stderr.write(`which-tool: ${err instanceof WhichToolError ? err.message : String((err as Error)?.message ?? err)}\n`);

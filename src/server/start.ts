@@ -4,9 +4,9 @@ import { guideFactsOf } from './guide-facts.js';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import { PolicyHolder } from '../core/policy/holder.js';
 import { defaultFreshness } from '../core/freshness.js';
 import type { Logger } from '../log/logger.js';
-import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
 import { createSlackOAuth } from '../slack/oauth/installer.js';
@@ -18,6 +18,7 @@ import { createTeamsSurface } from '../teams/surface.js';
 import type { SurfaceDeps } from './deps.js';
 import { createHttpServer } from './http-server.js';
 import { personKeys } from './person-key.js';
+import { PolicedRecommender } from './policed-recommender.js';
 import { RequestLimits } from './request-limits.js';
 import type { Mountable } from './routes.js';
 
@@ -27,6 +28,8 @@ export interface StartOptions {
   readonly log: Logger;
   /** Surfaces-only tests pass a MemoryStore: then no database is opened and digests are off. */
   readonly store?: SurfaceStore;
+  /** The AI policy in force; main.ts passes its own so that SIGHUP reloads the one answers use. Default: config.policyFile. */
+  readonly policy?: PolicyHolder;
 }
 
 export interface RunningServer {
@@ -39,9 +42,12 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, catalog, log } = options;
   const started = Date.now();
-  const digest = options.store ? null : openDigestService(config, catalog, log);
+  // Before anything opens: a bad policy file stops start-up (PolicyError, one line).
+  const policy = options.policy ?? new PolicyHolder(config.policyFile ?? null, catalog);
+  const digest = options.store ? null : openDigestService(config, catalog, log, policy);
   const deps: SurfaceDeps = {
-    recommender: new TimedRecommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) }),
+    recommender: new PolicedRecommender(catalog, policy, { freshness: defaultFreshness(config.staleAfter) }),
+    policy,
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
@@ -61,6 +67,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   surfaces.push(metricsSurface());
   setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
+  const inForce = policy.current();
+  if (inForce) log.info({ policy: inForce.name, version: inForce.version }, `AI policy in force from ${policy.file}`);
 
   const server = createHttpServer({
     surfaces,

@@ -1,8 +1,9 @@
-// What a piece of typed text asks for: help, a digest command, or a recommendation.
+// What a piece of typed text asks for: help, the AI policy, a digest command, or a recommendation.
 import { MAX_REQUEST_CHARS } from '../core/errors.js';
 
 export type Intent =
   | { readonly kind: 'help' }
+  | { readonly kind: 'policy' }
   | { readonly kind: 'digest'; readonly args: string }
   | { readonly kind: 'ask'; readonly text: string };
 
@@ -11,6 +12,8 @@ export function readIntent(raw: string): Intent {
   // Too long for anything: the request check refuses it politely, whatever it starts with.
   if (text.length > MAX_REQUEST_CHARS) return { kind: 'ask', text: raw };
   if (text === '' || /^help[.!?]?$/i.test(text)) return { kind: 'help' };
+  // Only the word itself: "policy summaries for HR" is a request like any other.
+  if (/^policy[.!?]?$/i.test(text)) return { kind: 'policy' };
   const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
   if (digest) return { kind: 'digest', args: (digest[1] ?? '').trim() };
   return { kind: 'ask', text: raw };

@@ -11,8 +11,8 @@ export interface PolicyCounts {
 
 /** What the policy owners read, behind the store like the digest's reads. */
 export interface PolicyLogReader {
-  /** Counts from `since` (inclusive) to `until` (exclusive). */
-  policyCounts(since: Date, until: Date): PolicyCounts;
+  /** Counts from `since` (inclusive) to `until` (exclusive); of one workspace (Slack team, Teams tenant) when given. */
+  policyCounts(since: Date, until: Date, workspace?: string): PolicyCounts;
 }
 
 export class SqlitePolicyLog implements PolicyLogReader {
@@ -20,13 +20,14 @@ export class SqlitePolicyLog implements PolicyLogReader {
   private readonly countRequests;
 
   constructor(db: Db) {
+    // A digest shows its own workspace's counts: one deployment may serve several Slack workspaces.
     this.countRows = db.prepare(`SELECT kind, subject, status, COUNT(*) AS count FROM policy_log
-      WHERE at >= ? AND at < ? GROUP BY kind, subject, status`);
-    this.countRequests = db.prepare('SELECT COUNT(*) AS n FROM request_log WHERE at >= ? AND at < ?');
+      WHERE at >= ? AND at < ? AND (? IS NULL OR workspace = ?) GROUP BY kind, subject, status`);
+    this.countRequests = db.prepare('SELECT COUNT(*) AS n FROM request_log WHERE at >= ? AND at < ? AND (? IS NULL OR workspace = ?)');
   }
 
-  policyCounts(since: Date, until: Date): PolicyCounts {
-    const range = [since.getTime(), until.getTime()] as const;
+  policyCounts(since: Date, until: Date, workspace?: string): PolicyCounts {
+    const range = [since.getTime(), until.getTime(), workspace ?? null, workspace ?? null] as const;
     return {
       requests: (this.countRequests.get(...range) as { n: number }).n,
       rows: this.countRows.all(...range) as PolicyCountRow[],

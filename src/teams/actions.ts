@@ -5,6 +5,7 @@ import { comparePair } from '../core/compare.js';
 import { alternativesCard, answerCard, compareResultCard, helpCard } from '../render/answer-card.js';
 import { ButtonPayload, readButtonPayload } from '../render/button-payload.js';
 import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
+import { requestAccess } from '../server/access-request.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
@@ -22,7 +23,7 @@ export class TeamsActions {
   ) {}
 
   /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute); `person` votes once per answer. */
-  handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Card {
+  async handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Promise<Card> {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
     const parsed = ActionData.safeParse(merged);
     const payload = parsed.success ? readButtonPayload(parsed.data) : undefined;
@@ -30,7 +31,7 @@ export class TeamsActions {
     return this.run({ ...payload, verb: parsed.data.verb }, where, person);
   }
 
-  private run(d: ActionDataT, where: Where, person: string): Card {
+  private async run(d: ActionDataT, where: Where, person: string): Promise<Card> {
     const prefer = d.prefer ? { prefer: d.prefer } : {};
     const recommender = this.deps.recommender;
     switch (d.verb) {
@@ -48,6 +49,8 @@ export class TeamsActions {
       case 'feedback_up':
       case 'feedback_down':
         return this.feedback(d, where, person);
+      case 'request_access':
+        return requestAccess(this.deps, d.access, { surface: 'teams', workspace: where.tenantId, person });
     }
   }
 

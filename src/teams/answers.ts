@@ -1,11 +1,12 @@
-// What the bot says to a typed request, free of any Bot Framework type: help, examples, digest
-// commands, polite refusals, and answers (each answered request is logged without user ids).
+// What the bot says to a typed request, free of any Bot Framework type: help, examples, the AI
+// policy, digest commands, polite refusals, and answers (each answered request is logged without user ids).
 import type { AnswerT } from '../core/answer.js';
 import { checkRequest } from '../core/request.js';
 import type { AskOptions } from '../core/recommend.js';
 import { answerCard, helpCard, noticeCard } from '../render/answer-card.js';
 import { guideCard } from '../render/guide-card.js';
 import type { Card } from '../render/card.js';
+import { policyInForceCard } from '../render/policy-card.js';
 import type { DigestActor } from '../digest/commands.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { Where } from './conversation.js';
@@ -13,6 +14,8 @@ import { requestLogEntry } from '../store/request-entry.js';
 
 const HELP = /^(help|\?|hi|hello|start)$/i;
 const EXAMPLES = /^examples?$/i;
+// Only the word itself: "policy summaries for HR" is a request like any other.
+const POLICY = /^policy[.!?]?$/i;
 const DIGEST = /^digest(?:\s+([\s\S]*))?$/i;
 
 export class TeamsAnswers {
@@ -40,6 +43,7 @@ export class TeamsAnswers {
     const text = checked.text;
     if (HELP.test(text)) return guideCard({ ...this.deps.guide, platform: 'teams' });
     if (EXAMPLES.test(text)) return helpCard('Here are requests I answer well. Press one, or type your own.');
+    if (POLICY.test(text)) return policyInForceCard(this.deps.policy.current());
     const digest = DIGEST.exec(text);
     if (digest) return this.digest(digest[1]?.trim() ?? '', where, await who());
     return this.answerCardFor(this.ask(text, where), false);

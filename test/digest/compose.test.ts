@@ -109,7 +109,7 @@ describe('digest composer', () => {
 
   it('rotates the tool tip: consecutive digests of a channel show other kinds and tools', () => {
     const catalog = shippedCatalog();
-    const tips = Array.from({ length: 2 * catalog.categories.size }, (_, n) => toolTip(catalog, n));
+    const tips = Array.from({ length: 2 * catalog.categories.size }, (_, n) => toolTip(catalog, n)!);
     expect(new Set(tips.slice(0, catalog.categories.size).map((t) => t.category)).size).toBe(catalog.categories.size);
     for (let n = 1; n < tips.length; n++) expect(tips[n]!.tool).not.toBe(tips[n - 1]!.tool);
     expect(new Set(tips.map((t) => t.tool)).size).toBe(tips.length);

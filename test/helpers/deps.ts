@@ -3,6 +3,7 @@
 // they set WHICH_TOOL_RATE_LIMIT=0 (the rate-limit tests set their own).
 import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
+import { PolicyHolder } from '../../src/core/policy/holder.js';
 import { Recommender } from '../../src/core/recommend.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { SurfaceDeps } from '../../src/server/deps.js';
@@ -17,6 +18,7 @@ export function testDeps(overrides: Partial<SurfaceDeps> = {}, env: Record<strin
   const config = loadConfig({ WHICH_TOOL_RATE_LIMIT: '0', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789abcdef', SLACK_BOT_TOKEN: 'xoxb-test-token', ...env });
   return {
     recommender: (recommender ??= new Recommender(loadCatalog())),
+    policy: new PolicyHolder(null, recommender.catalog),
     store: new MemoryStore(),
     log: silentLogger(),
     logRequestText: false,

@@ -42,7 +42,7 @@ describe('Teams app manifest and package', () => {
   it('declares the bot in team, groupChat and personal scopes with help, digest and examples', () => {
     const m = renderManifest(template, placeholderValues(env));
     expect(m.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title).sort()).toEqual(['digest', 'examples', 'help']);
+    expect(m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title).sort()).toEqual(['digest', 'examples', 'help', 'policy']);
     const command = m.composeExtensions[0].commands[0];
     expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', title: 'Find an AI tool' });
     expect(command.parameters[0].name).toBe(SEARCH_PARAMETER);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
+import { PolicyHolder } from '../../src/core/policy/holder.js';
 import { Recommender } from '../../src/core/recommend.js';
 import type { DigestCommands } from '../../src/digest/commands.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -206,6 +207,7 @@ export async function startBot(options: { env?: Record<string, string>; digest?:
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_RATE_LIMIT: '0', ...options.env });
   const deps: SurfaceDeps = {
     recommender,
+    policy: new PolicyHolder(null, catalog),
     store,
     log: silentLogger(),
     logRequestText: options.logRequestText ?? false,

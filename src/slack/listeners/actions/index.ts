@@ -1,5 +1,5 @@
 // One Bolt listener for every button, dispatching on the neutral ActionId: Bolt runs every
-// registered listener's middleware chain on every request, so one chain beats eight.
+// registered listener's middleware chain on every request, so one chain beats nine.
 // Block Kit action_ids are the ActionId, with a `.n` suffix when a message repeats an action.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { neutralActionId } from '../../../render/block-kit.js';
@@ -11,6 +11,7 @@ import { back } from './back.js';
 import { compare } from './compare.js';
 import { feedback } from './feedback.js';
 import { staleButton, type ButtonArgs } from './read-button.js';
+import { requestAccess } from './request-access.js';
 import { share } from './share.js';
 
 export const ACTION_PATTERN = new RegExp(`^(${ACTION_IDS.join('|')})(\\.\\d+)?$`);
@@ -27,6 +28,7 @@ export function registerActions(app: App, deps: SurfaceDeps): void {
     clarify: askAgain(deps),
     example: askAgain(deps),
     back: back(deps),
+    request_access: requestAccess(deps),
   };
   // Every block action is acked: one from a button this version no longer has (an old
   // message) gets a polite reply instead of Slack's error after 3 s.

@@ -1,10 +1,11 @@
-// `/whichtool <request>`. The core answers in well under a millisecond, so the answer rides
+// `/whichtool <request>` (and `help`, `policy`, `digest …`). The core answers in well under a millisecond, so the answer rides
 // in the ack itself (one round trip, always inside Slack's 3 s), computed at the end of the
 // event-loop turn with the other requests read in it (server/end-of-turn.ts). Digest
 // commands may call Slack (users.info), so they ack first and answer through response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
+import { policyInForceCard } from '../../../render/policy-card.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { endOfTurn } from '../../../server/end-of-turn.js';
 import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
@@ -33,6 +34,8 @@ export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, re
   const card =
     intent.kind === 'help'
       ? guideCard({ ...deps.guide, platform: 'slack' })
-      : answerText(deps, intent.text, where, { share: !command.channel_id.startsWith('D') }).card;
+      : intent.kind === 'policy'
+        ? policyInForceCard(deps.policy.current())
+        : answerText(deps, intent.text, where, { share: !command.channel_id.startsWith('D') }).card;
   await ack({ response_type: 'ephemeral', ...cardToBlockKit(card) });
 };

@@ -6,6 +6,7 @@ import type { Logger } from '../../../log/logger.js';
 import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { Card } from '../../../render/card.js';
+import { policyInForceCard } from '../../../render/policy-card.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
 import { answerText } from '../../answering.js';
@@ -27,6 +28,7 @@ export async function cardForMessage(deps: SurfaceDeps, client: webApi.WebClient
   const intent = readIntent(m.text);
   const where = { team: m.team, channel: m.channel, enterprise: m.enterprise, ...(m.user ? { user: m.user } : {}) };
   if (intent.kind === 'help') return guideCard({ ...deps.guide, platform: 'slack' });
+  if (intent.kind === 'policy') return policyInForceCard(deps.policy.current());
   if (intent.kind === 'digest') return digestReply(deps, client, intent.args, where);
   // The answer is already public here, so no "Share in channel".
   return answerText(deps, intent.text, where, { share: false }).card;
