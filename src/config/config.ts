@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { ErrorCode, WhichToolError } from '../core/errors.js';
 
+/** Where the SQLite file is when WHICH_TOOL_DB is not set (`ask` reads corrections from it too). */
+export const DEFAULT_DB_PATH = './var/which-tool.db';
+
 const optionalText = z
   .string()
   .trim()
@@ -22,13 +25,21 @@ const Env = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  WHICH_TOOL_DB: z.string().min(1).default('./var/which-tool.db'),
+  WHICH_TOOL_DB: z.string().min(1).default(DEFAULT_DB_PATH),
   WHICH_TOOL_DATA: optionalText,
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHICH_TOOL_LOG_REQUEST_TEXT: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_STORE_TEXT: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on').transform((v) => v === 'on' || v === '1' || v === 'true'),
+  WHICH_TOOL_OWNERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+    .refine((ids) => ids.every((id) => /^[^\s]{1,200}$/.test(id)), 'must be ids separated by commas, without spaces inside an id'),
+  WHICH_TOOL_CORRECTION_LIMIT: z.coerce.number().int().min(0).max(10_000).default(10),
+  WHICH_TOOL_LEARN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(20),
 });
 
 export interface SlackConfig {
@@ -61,6 +72,16 @@ export interface Config {
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** Whether a correction keeps the request's text (it can teach the deployment only then). */
+  readonly storeText: boolean;
+  /** Who may accept or reject corrections from chat: user, object and group ids, lower-cased. */
+  readonly owners: ReadonlySet<string>;
+  readonly corrections: {
+    /** Corrections one person may send per hour; 0: no limit. */
+    readonly perHour: number;
+    /** How often the server looks for newly accepted corrections, in seconds; 0: it never retrains. */
+    readonly learnSeconds: number;
+  };
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -110,6 +131,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    storeText: e.WHICH_TOOL_STORE_TEXT,
+    owners: new Set(e.WHICH_TOOL_OWNERS.map((id) => id.toLowerCase())),
+    corrections: { perHour: e.WHICH_TOOL_CORRECTION_LIMIT, learnSeconds: e.WHICH_TOOL_LEARN_SECONDS },
     notices,
   };
+}
+
+/**
+ * Whether a person may accept or reject corrections: any of their ids (Slack user id, Teams AAD
+ * object id, the ids of groups they are in) is named in WHICH_TOOL_OWNERS. Ids compare without
+ * case: AAD object ids are GUIDs, written either way.
+ */
+export function isOwner(owners: ReadonlySet<string>, ...ids: readonly (string | null | undefined)[]): boolean {
+  return ids.some((id) => typeof id === 'string' && id.trim() !== '' && owners.has(id.trim().toLowerCase()));
 }

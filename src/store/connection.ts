@@ -3,6 +3,7 @@
 // failure the store opens the file again, at most every `retryMs`, and carries on when it can.
 import type { Logger } from '../log/logger.js';
 import { openDatabase, type Db } from './open-database.js';
+import { SqliteCorrectionStore } from './sqlite-correction-store.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqliteSurfaceStore } from './sqlite-store.js';
 
@@ -10,6 +11,7 @@ export interface Connected {
   readonly db: Db;
   readonly surface: SqliteSurfaceStore;
   readonly digest: SqliteDigestStore;
+  readonly corrections: SqliteCorrectionStore;
 }
 
 export class StoreUnavailableError extends Error {
@@ -59,7 +61,7 @@ export class StoreConnection {
     this.close();
     try {
       const db = openDatabase(this.path);
-      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db) };
+      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db), corrections: new SqliteCorrectionStore(db) };
       if (this.reported) this.log.info({ path: this.path }, 'store: database open again');
       this.reported = false;
     } catch (err) {

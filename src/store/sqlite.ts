@@ -1,6 +1,7 @@
 // The embedded default: one SQLite file holding everything the surfaces and digests keep.
 import type { Logger } from '../log/logger.js';
 import { forwarding, StoreConnection } from './connection.js';
+import type { CorrectionStore } from './correction-types.js';
 import type { DigestStore } from './digest-types.js';
 import type { Db } from './open-database.js';
 import { ResilientStore } from './resilient-store.js';
@@ -22,6 +23,8 @@ export interface OpenStore {
   readonly surface: ResilientStore;
   /** Throws when the database is unavailable: the runner and commands report and retry. */
   readonly digest: DigestStore;
+  /** Corrections and their review; throws when the database is unavailable, like digest. */
+  readonly corrections: CorrectionStore;
   /** The current connection (tests and maintenance); throws when unavailable. */
   readonly db: Db;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
@@ -44,6 +47,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     surface,
     // Digests read what the request path wrote: queued writes go first.
     digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
+    corrections: forwarding<CorrectionStore>(() => connection.get().corrections),
     get db() {
       surface.flush();
       return connection.get().db;
