@@ -60,7 +60,8 @@ export class CorrectionService {
 
   constructor(
     private readonly store: CorrectionStore,
-    private readonly catalog: Catalog,
+    /** For the kinds' names in what people are told. */
+    private readonly catalog: Pick<Catalog, 'categories'>,
     private readonly settings: CorrectionSettings,
   ) {
     this.now = settings.now ?? (() => new Date());

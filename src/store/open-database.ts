@@ -1,6 +1,6 @@
 // Opens the SQLite file: creates its folder, turns on WAL (readers never wait for the writer,
 // and `digest run` processes can share the file with the server) and applies the migrations.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -16,6 +16,14 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db, migrations);
+  return db;
+}
+
+/** An existing file, for reading only (`ask`): no folder made, no migration run; null when there is no file. */
+export function openExisting(path: string): Db | null {
+  if (path === ':memory:' || !existsSync(path)) return null;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
   return db;
 }
 
