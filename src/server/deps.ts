@@ -1,5 +1,6 @@
 // What every surface is handed at start-up: the core, the store and a logger. Nothing else.
 import type { Recommender } from '../core/recommend.js';
+import type { CorrectionService } from '../corrections/service.js';
 import type { DigestCommands } from '../digest/commands.js';
 import type { Logger } from '../log/logger.js';
 import type { SurfaceStore } from '../store/types.js';
@@ -12,4 +13,6 @@ export interface SurfaceDeps {
   readonly logRequestText: boolean;
   /** Chat digest commands; absent until the store is up. */
   readonly digest?: DigestCommands;
+  /** Recording corrections and owners' decisions (isOwner, accept, reject); absent without a store. */
+  readonly corrections?: CorrectionService;
 }

@@ -3,6 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import type { Recommender } from '../core/recommend.js';
+import { openCorrections, type Corrections } from '../corrections/open.js';
 import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo } from '../metrics/registry.js';
@@ -26,6 +28,10 @@ export interface StartOptions {
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
+  /** The core every surface answers with; a deployment's retrained model is swapped into it. */
+  readonly recommender: Recommender;
+  /** Corrections and learning from them; null without a database (surfaces-only tests). */
+  readonly corrections: Corrections | null;
   /** Stops accepting, lets requests in flight finish (cut off after graceMs), closes the store. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -34,12 +40,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config, catalog, log } = options;
   const started = Date.now();
   const digest = options.store ? null : openDigestService(config, catalog, log);
+  const recommender = new TimedRecommender(catalog);
+  const corrections = digest ? openCorrections(config, catalog, digest.store.corrections, recommender, log) : null;
   const deps: SurfaceDeps = {
-    recommender: new TimedRecommender(catalog),
+    recommender,
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
     ...(digest ? { digest: digest.commands } : {}),
+    ...(corrections ? { corrections: corrections.service } : {}),
   };
   const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
@@ -50,7 +59,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createHttpServer({
     surfaces,
     log,
-    health: () => ({ catalog: catalog.version, surfaces: surfaces.map((s) => s.name) }),
+    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name) }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -58,6 +67,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   for (const s of surfaces) await s.start?.();
   digest?.start();
+  corrections?.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ port, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
@@ -65,6 +75,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     port,
     url,
+    recommender,
+    corrections,
     async stop(graceMs = 8_000) {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections close as soon as their request is answered; requests still
@@ -77,6 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearTimeout(cutOff);
       // The store queues request-path writes for a turn; the last requests' go out now.
       digest?.store.flush();
+      await corrections?.stop();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
     },
