@@ -52,6 +52,11 @@ export class TrainerProcess {
     return this.child !== null;
   }
 
+  /** The trainer's process id while it runs (the benchmark reads its peak memory). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   stop(): void {
     if (this.idle) clearTimeout(this.idle);
     this.child?.kill();
