@@ -58,7 +58,9 @@ async function inTrainer(dir: string, catalogVersion: string, corpus: readonly E
     const sent = performance.now();
     const cold = await trainer.model(teaching(corpus, ''));
     const coldWall = performance.now() - sent;
-    const warm = await trainer.model(teaching(corpus, ' v2'));
+    const warmSet = teaching(corpus, ' v2');
+    const warm = await trainer.model(warmSet);
+    const oneMore = await trainer.model([...warmSet, { id: 'cor_one_more', text: 'need a glimmerpost for the zintaro launch', chosen: 'video', industry: null }]);
     const swapStarted = performance.now();
     new Classifier(warm.model);
     const swap = performance.now() - swapStarted;
@@ -66,7 +68,8 @@ async function inTrainer(dir: string, catalogVersion: string, corpus: readonly E
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     return [
       row(SECTION, 'retrain in the trainer process, first job (reads the corpus): wall incl. start / CPU', `${s(coldWall)} / ${s(cold.cpuMs)}`, '', null),
-      row(SECTION, 'retrain in the trainer process, corpus already read: wall / CPU', `${s(warm.ms)} / ${s(warm.cpuMs)}`, '≤ 2 s', warm.ms <= 2000),
+      row(SECTION, 'retrain in the trainer process, corpus already read, 1,000 new corrections: wall / CPU', `${s(warm.ms)} / ${s(warm.cpuMs)}`, '≤ 2 s', warm.ms <= 2000),
+      row(SECTION, 'retrain in the trainer process, one more accepted (1,000 read before): wall / CPU', `${s(oneMore.ms)} / ${s(oneMore.cpuMs)}`, '≤ 2 s', oneMore.ms <= 2000),
       row(SECTION, "swap in the retrained model (server's event loop)", `${swap.toFixed(0)} ms`, '', null),
       row(SECTION, 'trainer process peak RSS', peak === null ? 'n/a' : `${peak.toFixed(0)} MB`, '', null),
     ];

@@ -9,7 +9,7 @@ import type { Catalog } from '../core/catalog.js';
 import { ErrorCode, WhichToolError } from '../core/errors.js';
 import { TRAINING } from '../core/model/build.js';
 import { codeDigest } from '../core/model/code-digest.js';
-import { loadCorpus } from '../core/model/corpus.js';
+import { loadCorpus, type ExampleT } from '../core/model/corpus.js';
 import { CORRECTION_WEIGHT, DeploymentTrainer } from '../core/model/deployment.js';
 import { ModelFile, type ModelFileT } from '../core/model/model-file.js';
 import { serializeModel } from '../core/model/serialize.js';
@@ -34,6 +34,8 @@ export class DeploymentModels {
   private trainer: DeploymentTrainer | null = null;
   private shipped: Recommender | null = null;
   private base: string | null = null;
+  /** Corrections labelled in the last run (labelling asks the shipped model): kept for the next. */
+  private labelled = new Map<string, ExampleT | null>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -71,7 +73,14 @@ export class DeploymentModels {
     this.shipped ??= new Recommender(this.catalog);
     this.trainer ??= new DeploymentTrainer(this.catalog, loadCorpus(this.examplesDir).map((s) => s.example));
     const shipped = this.shipped;
-    const lines = set.flatMap((c) => correctionExample(c, shipped) ?? []);
+    const labelled = new Map<string, ExampleT | null>();
+    const lines = set.flatMap((c) => {
+      const key = JSON.stringify([c.text, c.chosen, c.industry]);
+      const line = labelled.get(key) ?? this.labelled.get(key) ?? correctionExample(c, shipped);
+      labelled.set(key, line);
+      return line ?? [];
+    });
+    this.labelled = labelled;
     return this.trainer.train(lines);
   }
 

@@ -23,6 +23,8 @@ export class DeploymentTrainer {
   private readonly table = new FeatureTable();
   private readonly corpus: readonly Weighed[];
   private readonly rows: readonly SparseVector[];
+  /** Corrections read in the last run, by text: an accept adds one, the others need no reading again. */
+  private known = new Map<string, SparseVector>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -35,7 +37,10 @@ export class DeploymentTrainer {
 
   train(corrections: readonly ExampleT[]): ModelFileT {
     const extra = corrections.map((example) => ({ example, weight: CORRECTION_WEIGHT }));
-    const rows = [...this.rows, ...corrections.map((e) => this.read(e.q))];
+    const known = new Map<string, SparseVector>();
+    for (const e of corrections) known.set(e.q, known.get(e.q) ?? this.known.get(e.q) ?? this.read(e.q));
+    this.known = known;
+    const rows = [...this.rows, ...corrections.map((e) => known.get(e.q)!)];
     const shipped = this.catalog.model;
     const temperatures: Record<HeadName, number> | undefined = shipped
       ? { category: shipped.heads.category.temperature, industry: shipped.heads.industry.temperature, data: shipped.heads.data.temperature }

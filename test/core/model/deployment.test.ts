@@ -20,7 +20,7 @@ const glimmer = line('need a glimmerpost for the zintaro launch', ['video']);
 const other = line('the quarterly frobnicator deck for sales', ['llm']);
 
 describe('deployment trainer', () => {
-  it('gives the same bytes as training from scratch, also after training on another set', () => {
+  it('gives the same bytes as training from scratch, also after runs on other sets and reusing what they read', () => {
     const catalog = shippedCatalog();
     const phrases = new Recommender(catalog, null);
     const t = catalog.model!.heads;
@@ -32,6 +32,8 @@ describe('deployment trainer', () => {
     );
     const trainer = new DeploymentTrainer(catalog, corpus);
     trainer.train([other]);
+    trainer.train([other, glimmer]);
+    // The glimmer line is reused from the run before; the result is as if read afresh.
     expect(serializeModel(trainer.train([glimmer]))).toBe(serializeModel(scratch));
   });
 
