@@ -16,7 +16,7 @@ export interface TrainerOptions {
   readonly catalogVersion: string;
   /** The process exits after this long without a job; default two minutes. */
   readonly idleMs?: number;
-  /** Its heap limit; training the shipped corpus plus 1,000 corrections peaks near 150 MB. */
+  /** Its heap limit; training the shipped corpus plus 1,000 corrections peaks near 290 MB resident (bench). */
   readonly heapMb?: number;
 }
 
