@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { DigestRunner, type RunReport } from '../digest/runner.js';
 import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../digest/schedule.js';
+import { dropUntrustedReferences } from '../digest/reference-cleanup.js';
 import { platformSenders } from '../digest/senders.js';
 import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
@@ -23,7 +24,7 @@ export interface DigestCliOptions {
 }
 
 const USAGE = `usage:
-  which-tool digest subscribe --platform slack|teams --channel ID --schedule "0 9 * * 1" [--tz Europe/Berlin] [--workspace ID]
+  which-tool digest subscribe --platform slack|teams --channel ID --schedule "0 9 * * 1" [--tz Europe/Berlin] [--workspace ID] [--enterprise ID]
   which-tool digest list [--json]
   which-tool digest unsubscribe <id>
   which-tool digest run [--at 2026-12-07T08:00:00Z]`;
@@ -36,7 +37,7 @@ const row = (s: SubscriptionRecord, now: Date): Record<string, unknown> => ({
 });
 
 function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now: Date): number {
-  const { flags, rest } = parseFlags(args, ['--platform', '--channel', '--schedule', '--tz', '--workspace']);
+  const { flags, rest } = parseFlags(args, ['--platform', '--channel', '--schedule', '--tz', '--workspace', '--enterprise']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const platform = flags.get('--platform');
   if (platform !== 'slack' && platform !== 'teams') throw new UsageError('--platform must be slack or teams');
@@ -46,7 +47,13 @@ function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now:
   const scheduleText = flags.get('--schedule');
   if (!scheduleText) throw new UsageError('--schedule is required, e.g. --schedule "0 9 * * 1" (Mondays at 09:00)');
   const schedule = validateSchedule({ cron: scheduleText, timeZone: flags.get('--tz') ?? 'UTC' });
-  const sub = store.digest.upsertSubscription({ platform: platform as Platform, workspace: flags.get('--workspace') ?? '', channel, schedule: schedule.cron, timeZone: schedule.timeZone }, now);
+  const enterprise = flags.get('--enterprise');
+  if (enterprise !== undefined && (platform !== 'slack' || !/^E[A-Z0-9]{2,20}$/.test(enterprise)))
+    throw new UsageError('--enterprise is for Slack only and must be a Grid organisation id such as E0123ABC');
+  const sub = store.digest.upsertSubscription(
+    { platform: platform as Platform, workspace: flags.get('--workspace') ?? '', channel, schedule: schedule.cron, timeZone: schedule.timeZone, ...(enterprise ? { enterprise } : {}) },
+    now,
+  );
   io.out(`${sub.id}: ${platform} ${channel} gets a digest ${describeSchedule(schedule)}; next at ${nextFire(schedule, now)?.toISOString() ?? 'never'}`);
   return 0;
 }
@@ -81,10 +88,16 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
   const at = atText === undefined ? new Date() : new Date(atText);
   if (Number.isNaN(at.getTime()) || (atText !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(atText)))
     throw new UsageError('--at must be an ISO date and time, e.g. 2026-12-07T08:00:00Z');
+  // OAuth mode: each workspace's digest with its own installation's token, refreshed if due.
+  // Loaded only then: it brings Bolt, which the other digest commands do without.
+  const slackTokens = config.slackOAuth
+    ? (await import('../slack/oauth/installer.js')).createSlackOAuth(config.slackOAuth, store.installations, silentLogger()).tokenFor
+    : undefined;
+  dropUntrustedReferences(store, config.teams, silentLogger());
   const runner = new DigestRunner({
     store: store.digest,
     catalog: loadCatalog(config.dataDir),
-    sender: platformSenders(config, store.surface.conversationRefs),
+    sender: platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {}),
     log: silentLogger(),
     graceHours: config.digestGraceHours,
   });
@@ -112,7 +125,7 @@ export async function runDigestCommand(args: string[], io: DigestIo, options: Di
     return 2;
   }
   const config = loadConfig(options.env ?? process.env);
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger() });
+  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger(), secretKeys: config.secretKeys });
   const now = (options.now ?? (() => new Date()))();
   try {
     if (command === 'subscribe') return subscribe(store, rest, io, now);

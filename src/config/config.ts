@@ -2,6 +2,13 @@
 // the program reads process.env: everything gets the parts of this object it needs.
 import { z } from 'zod';
 import { ErrorCode, WhichToolError } from '../core/errors.js';
+import { readSecretKeys, type SecretKeys } from './secret-keys.js';
+import { readSlackOAuth, type SlackOAuthConfig } from './slack-oauth.js';
+
+export type { SecretKeys, SlackOAuthConfig };
+import { deriveSecret } from './secret.js';
+import { TEAMS_NOTICE, teamsConfig } from './teams.js';
+import { DEFAULT_STALE_AFTER, parseStaleAfter, type StaleAfter } from '../core/freshness.js';
 
 /** Where the SQLite file is when WHICH_TOOL_DB is not set (`ask` reads corrections from it too). */
 export const DEFAULT_DB_PATH = './var/which-tool.db';
@@ -12,19 +19,35 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** A comma-separated list of host names, e.g. "smba.example.com, smba.other.example". */
+const hostList = optionalText.refine((t) => t === undefined || t.split(',').every((h) => /^[a-z0-9.-]+$/i.test(h.trim())), 'must be host names separated by commas');
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((t) => t === undefined || /^xox[bp]-/.test(t), 'must start with xoxb- or xoxp-'),
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must start with xapp-'),
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
   SLACK_BOT_ID: optionalText,
   SLACK_BOT_USER_ID: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  WHICH_TOOL_SECRET_KEY: optionalText,
+  WHICH_TOOL_SECRET_KEY_PREVIOUS: optionalText,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_LOGIN_URL: z.url().default('https://login.microsoftonline.com/'),
+  MICROSOFT_OAUTH_SCOPE: z.url().default('https://api.botframework.com'),
+  MICROSOFT_OPENID_METADATA_URL: z.url().optional(),
+  WHICH_TOOL_TEAMS_LOCAL: z.enum(['0', '1']).optional(),
+  WHICH_TOOL_TEAMS_SERVICE_HOSTS: hostList,
+  WHICH_TOOL_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  WHICH_TOOL_HISTORY_SECRET: optionalText.refine((t) => t === undefined || t.length >= 16, 'must be at least 16 characters'),
+  WHICH_TOOL_DIGEST_MANAGERS: optionalText.refine((t) => t === undefined || t === 'members' || /^[\w:.@-]+(\s*,\s*[\w:.@-]+)*$/.test(t), 'must be "members" or user ids separated by commas'),
   WHICH_TOOL_DB: z.string().min(1).default(DEFAULT_DB_PATH),
   WHICH_TOOL_DATA: optionalText,
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,6 +55,16 @@ const Env = z.object({
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_STALE_AFTER: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return DEFAULT_STALE_AFTER;
+      const parsed = parseStaleAfter(v);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a duration such as "6 months", "180d" or "1y"' });
+      return parsed ?? DEFAULT_STALE_AFTER;
+    }),
+  WHICH_TOOL_POLICY: optionalText,
   WHICH_TOOL_STORE_TEXT: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on').transform((v) => v === 'on' || v === '1' || v === 'true'),
   WHICH_TOOL_OWNERS: z
     .string()
@@ -51,27 +84,55 @@ export interface SlackConfig {
   readonly botUserId?: string;
 }
 
+/**
+ * How /api/messages runs: `authenticated` (an app is configured: every request needs a Bot
+ * Framework token), `local` (no credentials: unauthenticated, for the Agents Playground and the
+ * Emulator on this machine only) or `off` (not mounted at all).
+ */
+export type TeamsMode = 'authenticated' | 'local' | 'off';
+
 export interface TeamsConfig {
-  /** Without an app id, the endpoint accepts unauthenticated local tools only. */
+  readonly mode: TeamsMode;
   readonly appId?: string;
   readonly appPassword?: string;
   readonly tenantId?: string;
   readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Hosts added by WHICH_TOOL_TEAMS_SERVICE_HOSTS to those that may receive the bot's token. */
+  readonly extraServiceHosts: readonly string[];
+  /** Microsoft identity platform base the bot's own token comes from (digests). */
+  readonly loginUrl: string;
+  readonly oauthScope: string;
+  /** Where Bot Framework signing keys are published; unset: botbuilder's public-cloud default. */
+  readonly openIdMetadataUrl?: string;
 }
 
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Null when Slack is off (its variables are not both set). */
+  /** Null when Slack is off (its variables are not both set) or runs in OAuth mode. */
   readonly slack: SlackConfig | null;
+  /** Set in OAuth mode (many workspaces); never together with `slack`. */
+  readonly slackOAuth: SlackOAuthConfig | null;
+  /** Encrypt stored Slack installation tokens; none set: they are stored as Slack sent them. */
+  readonly secretKeys: SecretKeys;
   readonly teams: TeamsConfig;
+  /** Requests per person per minute on every surface; 0: no limit. */
+  readonly rateLimit: number;
+  /** Key for the App Home history hash: WHICH_TOOL_HISTORY_SECRET, else derived from Slack's signing secret. */
+  readonly historySecret: string;
+  /** Who may change a channel's digest: full members (not guests, not other organisations), or these user ids only. */
+  readonly digestManagers: 'members' | readonly string[];
   readonly dbPath: string;
   readonly dataDir?: string;
-  readonly logLevel: z.infer<typeof Env>['WHICH_TOOL_LOG_LEVEL'];
+  readonly logLevel: Env['WHICH_TOOL_LOG_LEVEL'];
   readonly logRequestText: boolean;
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** Facts older than this are marked on cards and listed by `which-tool catalog check`. */
+  readonly staleAfter: StaleAfter;
+  /** The company's AI policy file (issue 13); absent: answers without a policy. */
+  readonly policyFile?: string;
   /** Whether a correction keeps the request's text (it can teach the deployment only then). */
   readonly storeText: boolean;
   /** Who may accept or reject corrections from chat: user, object and group ids, lower-cased. */
@@ -86,16 +147,34 @@ export interface Config {
   readonly notices: readonly string[];
 }
 
+export type Env = z.infer<typeof Env>;
+/** What the command line's `ask` and `catalog` need, read without the server's variables, so a
+ * half-configured Slack does not stop a catalog check in CI. */
+export interface CatalogConfig {
+  readonly dataDir?: string;
+  readonly staleAfter: StaleAfter;
+}
+
+export function loadCatalogConfig(env: Readonly<Record<string, string | undefined>>): CatalogConfig {
+  const parsed = Env.pick({ WHICH_TOOL_DATA: true, WHICH_TOOL_STALE_AFTER: true }).safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
+  const e = parsed.data;
+  return { ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}), staleAfter: e.WHICH_TOOL_STALE_AFTER };
+}
+
+// Names the variable and the rule, never the value: it may be a secret.
+const configError = (issue: z.core.$ZodIssue): WhichToolError =>
+  new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // Names the variable and the rule, never the value: it may be a secret.
-    throw new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
-  }
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
   const e = parsed.data;
   const notices: string[] = [];
-  const slackParts = [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN].filter(Boolean).length;
+  const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+  const slackOAuth = readSlackOAuth(e, apiUrl);
+  const secretKeys = readSecretKeys(e.WHICH_TOOL_SECRET_KEY, e.WHICH_TOOL_SECRET_KEY_PREVIOUS);
+  const slackParts = slackOAuth ? 0 : [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN].filter(Boolean).length;
   if (slackParts === 1) {
     const missing = e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
     throw new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${missing} is required when the other Slack variable is set`);
@@ -105,25 +184,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ? {
           signingSecret: e.SLACK_SIGNING_SECRET,
           botToken: e.SLACK_BOT_TOKEN,
-          apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+          apiUrl,
           ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
           ...(e.SLACK_BOT_ID ? { botId: e.SLACK_BOT_ID } : {}),
           ...(e.SLACK_BOT_USER_ID ? { botUserId: e.SLACK_BOT_USER_ID } : {}),
         }
       : null;
-  if (!slack) notices.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect it (see README).');
-  if (!e.MICROSOFT_APP_ID)
-    notices.push('Teams runs unauthenticated for local tools only (Agents Playground, Bot Framework Emulator): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
+  if (slackOAuth && !secretKeys.current)
+    notices.push('Slack installation tokens are stored unencrypted: set WHICH_TOOL_SECRET_KEY to encrypt them (README, "Install into many workspaces").');
+  if (!slack && !slackOAuth) notices.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect it (see README).');
+  const teams = teamsConfig(e, slack !== null || slackOAuth !== null);
+  notices.push(TEAMS_NOTICE[teams.mode]);
   return {
     port: e.PORT,
-    host: e.HOST,
+    // Local mode answers unauthenticated requests: only this machine may reach it, unless asked.
+    host: e.HOST ?? (teams.mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     slack,
-    teams: {
-      appType: e.MICROSOFT_APP_TYPE,
-      ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
-      ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
-      ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
-    },
+    slackOAuth,
+    secretKeys,
+    teams,
+    rateLimit: e.WHICH_TOOL_RATE_LIMIT,
+    historySecret: e.WHICH_TOOL_HISTORY_SECRET ?? deriveSecret(slack?.signingSecret ?? slackOAuth?.signingSecret ?? '', 'which-tool history key'),
+    digestManagers: !e.WHICH_TOOL_DIGEST_MANAGERS || e.WHICH_TOOL_DIGEST_MANAGERS === 'members' ? 'members' : e.WHICH_TOOL_DIGEST_MANAGERS.split(',').map((id) => id.trim()),
     dbPath: e.WHICH_TOOL_DB,
     ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}),
     logLevel: e.WHICH_TOOL_LOG_LEVEL,
@@ -131,6 +213,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    staleAfter: e.WHICH_TOOL_STALE_AFTER,
+    ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     storeText: e.WHICH_TOOL_STORE_TEXT,
     owners: new Set(e.WHICH_TOOL_OWNERS.map((id) => id.toLowerCase())),
     corrections: { perHour: e.WHICH_TOOL_CORRECTION_LIMIT, learnSeconds: e.WHICH_TOOL_LEARN_SECONDS },
@@ -145,4 +229,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
  */
 export function isOwner(owners: ReadonlySet<string>, ...ids: readonly (string | null | undefined)[]): boolean {
   return ids.some((id) => typeof id === 'string' && id.trim() !== '' && owners.has(id.trim().toLowerCase()));
+}
+
+/**
+ * The policy file alone, for `which-tool ask`: answering a question must not fail over a server
+ * variable (a malformed PORT) that the command line never uses. Same rule as in loadConfig.
+ */
+export function policyFileFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return Env.shape.WHICH_TOOL_POLICY.parse(env.WHICH_TOOL_POLICY);
 }

@@ -21,6 +21,8 @@ export class Pacer {
   /** Per key, once a 429 showed the platform's limit is below ours. */
   private readonly slower = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
+  /** Per key, when the last send was let through (bursts of one only). */
+  private readonly lastSent = new Map<string, number>();
 
   constructor(
     private readonly limit: PaceLimit,
@@ -39,6 +41,20 @@ export class Pacer {
     this.tat.set(key, next);
     const at = next - this.limit.burst * interval;
     if (at > now) await this.clock.sleep(at - now);
+    if (this.limit.burst === 1) await this.keepGap(key);
+  }
+
+  /**
+   * With bursts of one the gap must hold between actual sends, not only between booked slots:
+   * timers that fire late (a busy event loop) would release several waiting sends at once.
+   */
+  private async keepGap(key: string): Promise<void> {
+    for (;;) {
+      const wait = (this.lastSent.get(key) ?? -Infinity) + this.interval(key) - this.clock.now();
+      if (wait <= 0) break;
+      await this.clock.sleep(wait);
+    }
+    this.lastSent.set(key, this.clock.now());
   }
 
   /**

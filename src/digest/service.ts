@@ -10,26 +10,33 @@ import { DigestRunner } from './runner.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { countingSender } from '../metrics/digest.js';
 import { platformSenders } from './senders.js';
+import type { SlackTokenSource } from './slack-sender.js';
+import { dropUntrustedReferences } from './reference-cleanup.js';
+
+/** The server never blocks its event loop on another process's lock for longer than this. */
+export const SERVER_BUSY_TIMEOUT_MS = 5;
 
 export interface DigestService {
   readonly store: OpenStore;
   readonly commands: ChatDigestCommands;
-  /** Starts the scheduler if configured; call once the server listens. */
-  start(): RunningScheduler | null;
+  /** Starts the scheduler if configured; call once the server listens. OAuth mode passes each workspace's tokens. */
+  start(slackTokens?: SlackTokenSource): RunningScheduler | null;
   stop(): Promise<void>;
 }
 
 export function openDigestService(config: Config, catalog: Catalog, log: Logger): DigestService {
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log });
-  const commands = new ChatDigestCommands(store.digest, log);
+  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys, busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  dropUntrustedReferences(store, config.teams, log);
+  const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
   let scheduler: RunningScheduler | null = null;
   return {
     store,
     commands,
-    start() {
+    start(slackTokens) {
       if (!config.scheduler) return null;
-      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(platformSenders(config, store.surface.conversationRefs)), log, graceHours: config.digestGraceHours });
-      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover });
+      const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
+      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });
       return scheduler;
     },
     async stop() {

@@ -10,12 +10,22 @@ import type { Delivery, DigestSender, SendOutcome } from './sender.js';
 export const DIGEST_EVENT = 'which_tool_digest';
 
 const DEAD = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'invalid_auth', 'token_revoked']);
+/** Why a digest pauses when no installation serves its workspace (OAuth mode). */
+export const NOT_INSTALLED = 'app_not_installed';
+/** Pauses that installing the app again cures; the others need a person in the channel. */
+export const INSTALL_CURES = new Set([NOT_INSTALLED, 'invalid_auth', 'token_revoked', 'account_inactive']);
+
+/** The bot token for a subscription's workspace; undefined when no installation serves it. */
+export type SlackTokenSource = (sub: SubscriptionRecord) => Promise<string | undefined>;
 /** Worth another try in this run: Slack's own trouble, not ours. */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 export interface SlackSenderOptions {
   readonly apiUrl: string;
-  readonly botToken: string;
+  /** One workspace: its fixed token. */
+  readonly botToken?: string;
+  /** Many workspaces (OAuth mode): each subscription's own installation's token. */
+  readonly tokens?: SlackTokenSource;
   /** Per workspace. Slack publishes no number; 50/s with bursts of 50 is the start, lowered after any 429. */
   readonly workspacePace?: PaceLimit;
   /** chat.postMessage allows about one message a second per channel. */
@@ -43,10 +53,10 @@ export class SlackSender implements DigestSender {
    * channels:history (groups:history) scope; without it the answer is "no" and the digest is
    * sent again: at least once rather than lost.
    */
-  private async alreadyPosted(channel: string, key: string): Promise<boolean> {
+  private async alreadyPosted(channel: string, key: string, token: string): Promise<boolean> {
     const res = await (this.options.fetch ?? fetch)(`${this.api}conversations.history`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${this.options.botToken}` },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` },
       body: new URLSearchParams({ channel, limit: '50', include_all_metadata: 'true' }).toString(),
       signal: AbortSignal.timeout(15_000),
     }).catch(() => undefined);
@@ -55,7 +65,10 @@ export class SlackSender implements DigestSender {
   }
 
   async send(sub: SubscriptionRecord, card: Card, delivery?: Delivery): Promise<SendOutcome> {
-    if (delivery?.recovering && (await this.alreadyPosted(sub.channel, delivery.key))) return { kind: 'sent' };
+    // Never another workspace's token: without its own installation, nothing is sent.
+    const token = this.options.tokens ? await this.options.tokens(sub) : this.options.botToken;
+    if (!token) return { kind: 'dead', reason: NOT_INSTALLED };
+    if (delivery?.recovering && (await this.alreadyPosted(sub.channel, delivery.key, token))) return { kind: 'sent' };
     const { text, blocks } = cardToBlockKit(card);
     const metadata = delivery ? { metadata: { event_type: DIGEST_EVENT, event_payload: { delivery: delivery.key } } } : {};
     const body = JSON.stringify({ channel: sub.channel, text, blocks, unfurl_links: false, unfurl_media: false, ...metadata });
@@ -68,7 +81,7 @@ export class SlackSender implements DigestSender {
       try {
         res = await (this.options.fetch ?? fetch)(`${this.api}chat.postMessage`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${this.options.botToken}` },
+          headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` },
           body,
           signal: AbortSignal.timeout(15_000),
         });

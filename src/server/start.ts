@@ -3,18 +3,23 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import { defaultFreshness } from '../core/freshness.js';
 import type { Recommender } from '../core/recommend.js';
 import { openCorrections, type Corrections } from '../corrections/open.js';
 import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
+import { createSlackOAuth } from '../slack/oauth/installer.js';
+import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
 import { createSlackSurface } from '../slack/surface.js';
 import { openDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
 import { createTeamsSurface } from '../teams/surface.js';
 import type { SurfaceDeps } from './deps.js';
 import { createHttpServer } from './http-server.js';
+import { personKeys } from './person-key.js';
+import { RequestLimits } from './request-limits.js';
 import type { Mountable } from './routes.js';
 
 export interface StartOptions {
@@ -40,18 +45,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config, catalog, log } = options;
   const started = Date.now();
   const digest = options.store ? null : openDigestService(config, catalog, log);
-  const recommender = new TimedRecommender(catalog);
+  const recommender = new TimedRecommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) });
   const corrections = digest ? openCorrections(config, catalog, digest.store.corrections, recommender, log) : null;
   const deps: SurfaceDeps = {
     recommender,
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
+    limits: new RequestLimits(config.rateLimit),
+    personKey: personKeys(config.historySecret, 'slack'),
     ...(digest ? { digest: digest.commands } : {}),
     ...(corrections ? { corrections: corrections.service } : {}),
   };
-  const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
+  const surfaces: Mountable[] = [];
+  // Teams off (a Slack-only deployment): no /api/messages at all, not an open one.
+  if (config.teams.mode !== 'off') surfaces.push(await createTeamsSurface(deps, config.teams));
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
+  // OAuth mode keeps its installations in the database, so it needs the real store.
+  if (config.slackOAuth && !digest) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
+  const slackOAuth = config.slackOAuth && digest ? createSlackOAuth(config.slackOAuth, digest.store.installations, log) : null;
+  if (slackOAuth) surfaces.push(await createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, digest!.store.digest));
   surfaces.push(metricsSurface());
   setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
@@ -59,18 +72,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createHttpServer({
     surfaces,
     log,
-    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name) }),
+    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name), store: digest ? digest.store.status() : 'ok' }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
   for (const s of surfaces) await s.start?.();
-  digest?.start();
+  digest?.start(slackOAuth?.tokenFor);
   corrections?.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  log.info({ port, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
+  log.info({ port, host: config.host, teams: config.teams.mode, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
 
   return {
     port,

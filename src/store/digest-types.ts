@@ -11,6 +11,8 @@ export interface SubscriptionRecord {
   readonly workspace: string;
   /** Slack channel id or Teams conversation id. */
   readonly channel: string;
+  /** Slack Grid organisation of the channel, when known: its org-wide installation may serve it. */
+  readonly enterprise?: string;
   /** Five-field cron pattern, read in `timeZone`. */
   readonly schedule: string;
   readonly timeZone: string;
@@ -20,7 +22,7 @@ export interface SubscriptionRecord {
   readonly createdAt: Date;
 }
 
-export type NewSubscription = Pick<SubscriptionRecord, 'platform' | 'workspace' | 'channel' | 'schedule' | 'timeZone'>;
+export type NewSubscription = Pick<SubscriptionRecord, 'platform' | 'workspace' | 'channel' | 'schedule' | 'timeZone' | 'enterprise'>;
 
 export type DeliveryStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'dead';
 
@@ -73,6 +75,8 @@ export interface DigestStore {
   listSubscriptions(): SubscriptionRecord[];
   removeSubscription(id: string): boolean;
   pauseSubscription(id: string, reason: string): void;
+  /** Makes a paused subscription active again, keeping its schedule and history. */
+  resumeSubscription(id: string): void;
 
   /**
    * Claims (subscription, period) in one transaction: 'new' for a first or retried attempt,

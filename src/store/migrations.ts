@@ -89,9 +89,70 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // 3, not 2: the main line's migration 2 (Slack installations) was merged while this was
-    // written; numbers must not collide when the branches meet.
+    version: 2,
+    name: 'slack-installations',
+    // One row per workspace ("T:<team>") or org-wide Grid install ("E:<enterprise>"); tokens
+    // sealed when WHICH_TOOL_SECRET_KEY is set. A subscription remembers its channel's Grid
+    // organisation, so its digest can use an org-wide installation's token.
+    sql: `
+      CREATE TABLE slack_installations (
+        id TEXT PRIMARY KEY,
+        team_id TEXT,
+        team_name TEXT,
+        enterprise_id TEXT,
+        enterprise_name TEXT,
+        enterprise_url TEXT,
+        is_enterprise_install INTEGER NOT NULL,
+        app_id TEXT,
+        bot_id TEXT NOT NULL,
+        bot_user_id TEXT NOT NULL,
+        bot_scopes TEXT NOT NULL,
+        bot_token TEXT NOT NULL,
+        bot_refresh_token TEXT,
+        bot_expires_at INTEGER,
+        installer_user_id TEXT,
+        installed_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      ALTER TABLE subscriptions ADD COLUMN enterprise TEXT NOT NULL DEFAULT '';
+    `,
+  },
+  {
     version: 3,
+    name: 'authenticated references and a meta table',
+    // Rows from before keep NULL: start-up in authenticated mode decides about them (sqlite-store.ts).
+    sql: `
+      ALTER TABLE conversation_refs ADD COLUMN authenticated INTEGER;
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'policy log',
+    // What the AI policy's owners count (issue 13), one row per fact: an answer with no approved
+    // tool (subject: category), a named tool (subject: its name), a mention of sensitive data
+    // (subject: the class), a press of "Request access" (subject: tool or category). No user,
+    // no text; pruned with the request log.
+    sql: `
+      CREATE TABLE policy_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('unapproved', 'named', 'data', 'access')),
+        subject TEXT NOT NULL,
+        status TEXT
+      );
+      CREATE INDEX policy_log_at ON policy_log (at);
+    `,
+  },
+  {
+    // 5: the main line's 2–4 (Slack installations, authenticated references, policy log) were
+    // merged while this was written; numbers must not collide when the branches meet.
+    version: 5,
     name: 'corrections',
     // "Not what I needed" and the kind that was: the owners' review queue and the deployment's
     // extra training data. Plain types and app-made ids, so a Postgres store can use the same SQL.

@@ -8,7 +8,7 @@ import type {
 } from './digest-types.js';
 
 interface SubRow {
-  id: string; platform: Platform; workspace: string; channel: string; schedule: string; time_zone: string;
+  id: string; platform: Platform; workspace: string; enterprise: string; channel: string; schedule: string; time_zone: string;
   status: 'active' | 'paused'; paused_reason: string | null; created_at: number;
 }
 interface DeliveryRow {
@@ -17,7 +17,7 @@ interface DeliveryRow {
 }
 
 const toSub = (r: SubRow): SubscriptionRecord => ({
-  id: r.id, platform: r.platform, workspace: r.workspace, channel: r.channel, schedule: r.schedule, timeZone: r.time_zone,
+  id: r.id, platform: r.platform, workspace: r.workspace, ...(r.enterprise ? { enterprise: r.enterprise } : {}), channel: r.channel, schedule: r.schedule, timeZone: r.time_zone,
   status: r.status, pausedReason: r.paused_reason, createdAt: new Date(r.created_at),
 });
 const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
@@ -39,12 +39,13 @@ export class SqliteDigestStore implements DigestStore {
 
   upsertSubscription(s: NewSubscription, now: Date): SubscriptionRecord {
     this.db
-      .prepare(`INSERT INTO subscriptions (id, platform, workspace, channel, schedule, time_zone, status, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)
+      .prepare(`INSERT INTO subscriptions (id, platform, workspace, enterprise, channel, schedule, time_zone, status, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
         ON CONFLICT (platform, channel) DO UPDATE SET workspace = CASE WHEN excluded.workspace = '' THEN workspace ELSE excluded.workspace END,
+        enterprise = CASE WHEN excluded.enterprise = '' THEN enterprise ELSE excluded.enterprise END,
         schedule = excluded.schedule, time_zone = excluded.time_zone, status = 'active', paused_reason = NULL,
         created_at = excluded.created_at, updated_at = excluded.updated_at`)
-      .run(newSubscriptionId(), s.platform, s.workspace, s.channel, s.schedule, s.timeZone, now.getTime(), now.getTime());
+      .run(newSubscriptionId(), s.platform, s.workspace, s.enterprise ?? '', s.channel, s.schedule, s.timeZone, now.getTime(), now.getTime());
     return this.findSubscription(s.platform, s.channel)!;
   }
 
@@ -68,6 +69,10 @@ export class SqliteDigestStore implements DigestStore {
 
   pauseSubscription(id: string, reason: string): void {
     this.db.prepare("UPDATE subscriptions SET status = 'paused', paused_reason = ?, updated_at = ? WHERE id = ?").run(reason, Date.now(), id);
+  }
+
+  resumeSubscription(id: string): void {
+    this.db.prepare("UPDATE subscriptions SET status = 'active', paused_reason = NULL, updated_at = ? WHERE id = ? AND status = 'paused'").run(Date.now(), id);
   }
 
   claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): 'new' | 'taken-over' | null {

@@ -1,7 +1,7 @@
 // The SurfaceStore on SQLite: request log, feedback, App Home history and Teams conversation
 // references. Times are stored as epoch milliseconds so ranges and pruning use the indexes.
 import type { Db } from './open-database.js';
-import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 const HISTORY_KEEP = 20;
 /**
@@ -15,6 +15,7 @@ const MAX_TRACKED = 50_000;
 
 export class SqliteSurfaceStore implements SurfaceStore {
   private readonly insertRequest;
+  private readonly insertPolicy;
   private readonly insertFeedback;
   private readonly insertHistory;
   private readonly trimHistory;
@@ -35,6 +36,7 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.insertRequest = db.prepare(`INSERT INTO request_log
       (at, surface, workspace, channel, category, industry, confidence, volume_count, volume_unit, volume_period, matched, use_case, text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertPolicy = db.prepare('INSERT INTO policy_log (at, surface, workspace, kind, subject, status) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertFeedback = db.prepare(`INSERT INTO feedback (at, surface, workspace, channel, category, helpful, catalog_version)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertHistory = db.prepare('INSERT INTO history (user_key, at, text) VALUES (?, ?, ?)');
@@ -54,14 +56,15 @@ export class SqliteSurfaceStore implements SurfaceStore {
         this.trimAtEnd = null;
       }
     });
-    const save = db.prepare(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at)
-      VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET
-      tenant_id = excluded.tenant_id, scope = excluded.scope, reference = excluded.reference, updated_at = excluded.updated_at`);
+    const save = db.prepare(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at, authenticated)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET
+      tenant_id = excluded.tenant_id, scope = excluded.scope, reference = excluded.reference, updated_at = excluded.updated_at,
+      authenticated = excluded.authenticated`);
     const remove = db.prepare('DELETE FROM conversation_refs WHERE conversation_id = ?');
     const get = db.prepare('SELECT * FROM conversation_refs WHERE conversation_id = ?');
     const list = db.prepare('SELECT * FROM conversation_refs ORDER BY conversation_id');
     this.conversationRefs = {
-      save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime()),
+      save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime(), r.authenticated ? 1 : 0),
       remove: (id) => void remove.run(id),
       get: (id) => toRef(get.get(id) as RefRow | undefined),
       list: () => (list.all() as RefRow[]).map((r) => toRef(r)!),
@@ -73,6 +76,16 @@ export class SqliteSurfaceStore implements SurfaceStore {
     const v = e.volume;
     this.insertRequest.run(e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.industry, e.confidence,
       v?.count ?? null, v?.unit ?? null, v?.period ?? null, e.matched ? 1 : 0, e.useCase ?? null, this.keepText && e.text ? e.text : null);
+    const p = e.policy;
+    if (!p) return;
+    const at = e.at.getTime();
+    if (p.unapproved) this.insertPolicy.run(at, e.surface, e.workspace, 'unapproved', p.unapproved.category, p.unapproved.best);
+    for (const n of p.named) this.insertPolicy.run(at, e.surface, e.workspace, 'named', n.name, n.status);
+    for (const c of p.data) this.insertPolicy.run(at, e.surface, e.workspace, 'data', c, null);
+  }
+
+  recordAccessRequest(e: AccessRequestEntry): void {
+    this.insertPolicy.run(e.at.getTime(), e.surface, e.workspace, 'access', e.subject, null);
   }
 
   recordFeedback(e: FeedbackEntry): void {
@@ -117,19 +130,45 @@ interface RefRow {
   scope: ConversationRefRecord['scope'];
   reference: string;
   updated_at: number;
+  authenticated: number | null;
 }
 
 const toRef = (r: RefRow | undefined): ConversationRefRecord | undefined =>
-  r && { conversationId: r.conversation_id, tenantId: r.tenant_id, scope: r.scope, reference: JSON.parse(r.reference) as unknown, updatedAt: new Date(r.updated_at) };
+  r && {
+    conversationId: r.conversation_id,
+    tenantId: r.tenant_id,
+    scope: r.scope,
+    reference: JSON.parse(r.reference) as unknown,
+    updatedAt: new Date(r.updated_at),
+    authenticated: r.authenticated === 1,
+  };
 
 /**
- * Deletes request log, feedback and history older than the retention, and history beyond each
+ * When the bot runs with credentials, a conversation reference saved while it ran without them
+ * (local mode, or an older version's open endpoint) may name any service URL: it is dropped, and
+ * comes back when the bot is next added to that conversation. Rows from before the flag existed
+ * are kept when their service URL is one the bot's token may go to anyway (`trusted`).
+ */
+export function dropUnauthenticatedRefs(db: Db, trusted: (serviceUrl: string) => boolean): number {
+  return db.transaction(() => {
+    const legacy = db.prepare('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL').all() as { conversation_id: string; reference: string }[];
+    const mark = db.prepare('UPDATE conversation_refs SET authenticated = ? WHERE conversation_id = ?');
+    for (const row of legacy) {
+      const url = (JSON.parse(row.reference) as { serviceUrl?: unknown } | null)?.serviceUrl;
+      mark.run(typeof url === 'string' && trusted(url) ? 1 : 0, row.conversation_id);
+    }
+    return db.prepare('DELETE FROM conversation_refs WHERE authenticated = 0').run().changes;
+  })();
+}
+
+/**
+ * Deletes request log (with its policy counts), feedback and history older than the retention, and history beyond each
  * person's newest HISTORY_KEEP; returns rows removed.
  */
 export function pruneOlderThan(db: Db, cutoff: Date): number {
   const t = cutoff.getTime();
   return db.transaction(() => {
-    const old = ['request_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0);
+    const old = ['request_log', 'policy_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0);
     const extra = db.prepare(`DELETE FROM history WHERE id IN (SELECT id FROM (SELECT id,
       ROW_NUMBER() OVER (PARTITION BY user_key ORDER BY at DESC, id DESC) AS newest FROM history) WHERE newest > ${HISTORY_KEEP})`).run().changes;
     return old + extra;

@@ -27,10 +27,12 @@ beforeAll(async () => {
   server = await startServerProcess(cmd[1]!, runtime.workdir, env);
 }, 420_000);
 
+// Removing two replayed node_modules trees (~50,000 files) took over the default 60 s hook
+// timeout on a loaded machine, failing a run whose every test had passed.
 afterAll(() => {
   server?.child.kill('SIGKILL');
   rmSync(base, { recursive: true, force: true });
-});
+}, 240_000);
 
 describe('the Dockerfile, replayed without Docker', () => {
   it('skips only system steps (apt-get, image directories); every npm step ran', () => {

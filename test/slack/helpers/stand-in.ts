@@ -1,7 +1,10 @@
 // A local stand-in for Slack's Web API and for response_url: records every call and answers
-// like Slack would. Tests point SLACK_API_URL and response_url here.
+// like Slack would. Tests point SLACK_API_URL and response_url here. It also plays Slack's
+// side of the OAuth install flow (stand-in-oauth.ts): oauth.v2.access and auth.test for the
+// tokens it hands out.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StandInOAuth } from './stand-in-oauth.js';
 
 export interface RecordedCall {
   /** Web API method (`chat.postMessage`) or `response_url` for response URL posts. */
@@ -35,8 +38,17 @@ const DEFAULT_ANSWERS: Record<string, Answer> = {
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly answers: Record<string, Answer> = { ...DEFAULT_ANSWERS };
+  readonly oauth = new StandInOAuth();
+  /** Milliseconds a method takes to answer, to let requests overlap. */
+  readonly delays: Record<string, number> = {};
   private server!: Server;
   url = '';
+
+  constructor() {
+    const authTest = this.answers['auth.test']!;
+    this.answers['auth.test'] = (c) => this.oauth.authTest(c) ?? authTest(c);
+    this.answers['oauth.v2.access'] = (c) => this.oauth.access(c);
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -54,8 +66,13 @@ export class SlackStandIn {
         };
         this.calls.push(call);
         const answer = this.answers[method];
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer ? answer(call) : method === 'response_url' ? { ok: true } : { ok: false, error: 'unknown_method' }));
+        const reply = (): void => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer ? answer(call) : method === 'response_url' ? { ok: true } : { ok: false, error: 'unknown_method' }));
+        };
+        const delay = this.delays[method];
+        if (delay) setTimeout(reply, delay);
+        else reply();
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +90,11 @@ export class SlackStandIn {
 
   named(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Web API calls made with this token (any method but the OAuth exchange). */
+  withToken(token: string): RecordedCall[] {
+    return this.calls.filter((c) => c.authorization === `Bearer ${token}`);
   }
 
   /** Waits until `count` calls of `method` have arrived (Slack calls happen after the ack). */

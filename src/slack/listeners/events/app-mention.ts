@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { plainMessageText } from '../../intent.js';
+import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 
 export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -14,8 +15,9 @@ export const appMention = (deps: SurfaceDeps) => async ({ event, body, client, c
   await answerMessage(deps, client, {
     text: plainMessageText(event.text.replace(LEADING_MENTION, ''), context.botUserId),
     team: event.team ?? body.team_id,
+    enterprise: context.enterpriseId,
     channel: event.channel,
     user: event.user,
     threadTs: event.thread_ts ?? event.ts,
-  });
+  }, logFor(deps.log, context));
 };

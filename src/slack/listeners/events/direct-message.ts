@@ -3,6 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { plainMessageText } from '../../intent.js';
+import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -12,8 +13,9 @@ export const directMessage = (deps: SurfaceDeps) => async ({ message, body, clie
   await answerMessage(deps, client, {
     text: plainMessageText(message.text ?? '', context.botUserId),
     team: message.team ?? body.team_id,
+    enterprise: context.enterpriseId,
     channel: message.channel,
     user: message.user,
     ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
-  });
+  }, logFor(deps.log, context));
 };
