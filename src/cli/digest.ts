@@ -100,6 +100,7 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
     sender: platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {}),
     log: silentLogger(),
     graceHours: config.digestGraceHours,
+    corrections: store.corrections,
   });
   const report = await runner.runDue(at);
   store.prune(new Date());

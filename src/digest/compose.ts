@@ -5,6 +5,7 @@ import { isUnsure } from '../core/recommend.js';
 import { estimate } from '../core/estimate.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
+import type { CorrectionRecord } from '../store/correction-types.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
 import { catalogChanges } from './catalog-changes.js';
 import { describeSchedule, firesBefore } from './schedule.js';
@@ -13,12 +14,16 @@ import { toolTip } from './tips.js';
 const DAY_MS = 86_400_000;
 const PER_MONTH: Readonly<Record<PeriodT, number>> = { day: 365 / 12, week: 365 / 12 / 7, month: 1, year: 1 / 12 };
 const EXAMPLES = 5;
+/** Corrections listed with buttons; the rest are counted (the card must stay within Slack's 50 blocks). */
+const CORRECTIONS = 5;
 
 export interface ComposeInput {
   readonly store: DigestStore;
   readonly catalog: Catalog;
   readonly sub: SubscriptionRecord;
   readonly periodAt: Date;
+  /** Pending corrections of the deployment, oldest first: those from this subscription's workspace are listed. */
+  readonly pending?: readonly CorrectionRecord[];
 }
 
 function counts(now: readonly RequestRow[], before: readonly RequestRow[], key: (r: RequestRow) => string | null, name: (k: string) => string): CountRow[] {
@@ -59,7 +64,16 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): DigestData {
+/** Only the subscription's own platform and workspace: a request's text never reaches another company's channel. */
+function corrections(pending: readonly CorrectionRecord[], sub: SubscriptionRecord, kindName: (id: string | null) => string): DigestData['corrections'] {
+  const here = pending.filter((c) => c.surface === sub.platform && c.workspace === sub.workspace);
+  return {
+    pending: here.slice(0, CORRECTIONS).map((c) => ({ id: c.id, text: c.text, answered: kindName(c.answered.category), chosen: kindName(c.chosen.category), flagged: c.flagged })),
+    more: Math.max(0, here.length - CORRECTIONS),
+  };
+}
+
+export function composeDigest({ store, catalog, sub, periodAt, pending = [] }: ComposeInput): DigestData {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
   const rows = store.requestsIn(sub.channel, from, periodAt);
@@ -91,5 +105,6 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
     catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
     feedback: store.feedbackIn(sub.channel, from, periodAt),
     schedule: describeSchedule(schedule),
+    corrections: corrections(pending, sub, (id) => (id === null ? '“nothing fits”' : id === 'none' ? '“not an AI-tool question”' : categoryName(id))),
   };
 }

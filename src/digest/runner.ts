@@ -3,6 +3,7 @@
 // Each (subscription, period) is claimed in the store before sending, so it goes out once.
 import type { Catalog } from '../core/catalog.js';
 import type { Logger } from '../log/logger.js';
+import type { CorrectionStore } from '../store/correction-types.js';
 import type { ClaimOwner, DigestStore, SubscriptionRecord } from '../store/digest-types.js';
 import { snapshotOf } from './catalog-changes.js';
 import { claimOwner } from './claim-owner.js';
@@ -20,6 +21,8 @@ export interface RunnerOptions {
   /** Digests in flight at once; the senders' pacers keep each platform's limits. */
   readonly concurrency?: number;
   readonly owner?: ClaimOwner;
+  /** Pending corrections for the owners' list (issue 16); none without it. */
+  readonly corrections?: Pick<CorrectionStore, 'list'>;
 }
 
 export interface RunReport {
@@ -121,7 +124,8 @@ export class DigestRunner {
     }
     let outcome;
     try {
-      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period }));
+      const pending = (await this.options.corrections?.list('pending')) ?? [];
+      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, pending }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };

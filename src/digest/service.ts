@@ -35,7 +35,7 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
     start(slackTokens) {
       if (!config.scheduler) return null;
       const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
-      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours });
+      const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours, corrections: store.corrections });
       scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });
       return scheduler;
     },

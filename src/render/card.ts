@@ -3,6 +3,8 @@
 
 export const ACTION_IDS = [
   'alternatives', 'compare', 'share', 'feedback_up', 'feedback_down', 'clarify', 'example', 'back',
+  // Issue 16: "what did you need?" after 👎 or on nothing-fits, and the owners' decisions.
+  'something_else', 'kind', 'correction_accept', 'correction_reject',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
@@ -25,6 +27,10 @@ export interface ActionPayload {
   readonly v?: string;
   /** `request_access`: what access is asked for, a tool's name or, when no tool is allowed, a category id. */
   readonly access?: string;
+  /** `kind`: the kind the person says they needed (a category id, or "none"). */
+  readonly kind?: string;
+  /** `correction_accept` / `correction_reject`: the correction's id (`q` is empty then). */
+  readonly id?: string;
 }
 
 export interface CardAction {

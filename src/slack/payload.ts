@@ -2,30 +2,45 @@
 // are checked like any other input: a malformed one gets a polite reply, not a crash.
 import { z } from 'zod';
 import { checkRequest } from '../core/request.js';
+import { Label, type LabelT } from '../core/model/corpus.js';
 import { CategoryId } from '../core/schema.js';
 import type { CategoryIdT } from '../core/schema.js';
+import { CorrectionId } from '../store/correction-types.js';
 
 const Payload = z.object({
   q: z.string().min(1).max(2000),
   prefer: CategoryId.optional(),
   v: z.string().max(100).optional(),
+  kind: Label.optional(),
 });
 
 export interface ButtonPayload {
   readonly q: string;
   readonly prefer?: CategoryIdT;
   readonly v?: string;
+  /** The kind chosen on a "what did you need?" card. */
+  readonly kind?: LabelT;
+}
+
+const DecisionPayload = z.object({ id: CorrectionId });
+
+/** An owner's Accept / Reject: the correction's id only, whatever else the value holds. */
+export function readDecision(value: unknown): { readonly id: string } | undefined {
+  const parsed = typeof value === 'string' ? DecisionPayload.safeParse(parseJson(value)) : undefined;
+  return parsed?.success ? parsed.data : undefined;
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readPayload(value: unknown): ButtonPayload | undefined {
   if (typeof value !== 'string') return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  const parsed = Payload.safeParse(json);
+  const parsed = Payload.safeParse(parseJson(value));
   if (!parsed.success) return undefined;
   // The request in a button is read like a typed one: control, bidi and zero-width characters go.
   const checked = checkRequest(parsed.data.q);

@@ -1,7 +1,11 @@
 // What the corrections flow keeps, behind one small interface like DigestStore, so a server
 // database can hold a deployment's corrections for several replicas without touching callers.
+import { z } from 'zod';
 import type { CategoryIdT, IndustryIdT } from '../core/schema.js';
 import type { Surface } from './types.js';
+
+/** A correction's id as the stores make it (`cor_` and ten hex digits): what chat buttons carry back. */
+export const CorrectionId = z.string().regex(/^cor_[0-9a-f]{10}$/);
 
 export type CorrectionStatus = 'pending' | 'accepted' | 'rejected';
 export const CORRECTION_STATUSES: readonly CorrectionStatus[] = ['pending', 'accepted', 'rejected'];

@@ -8,17 +8,21 @@ import { CategoryId } from '../core/schema.js';
 import { alternativesCard, answerCard, compareCard, helpCard } from '../render/answer-card.js';
 import { ACTION_IDS, payloadFor, type Card, type CardElement } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
+import { offerKinds, type Presser } from '../corrections/chat.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
+import { correctionAction, CORRECTION_VERBS, type CorrectionVerb } from './correction-actions.js';
 
 // Lengths as the cards write them: a request (checked again below), a catalog version.
 const ActionData = z.object({
-  verb: z.enum(ACTION_IDS),
+  verb: z.enum(ACTION_IDS).exclude(CORRECTION_VERBS),
   q: z.string().max(MAX_REQUEST_CHARS),
   prefer: CategoryId.optional(),
   v: z.string().max(64).optional(),
 });
 type ActionDataT = z.infer<typeof ActionData>;
+
+const isCorrectionVerb = (verb: unknown): verb is CorrectionVerb => (CORRECTION_VERBS as readonly unknown[]).includes(verb);
 
 const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
 
@@ -33,9 +37,14 @@ export class TeamsActions {
     private readonly answers: TeamsAnswers,
   ) {}
 
-  /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute); `person` votes once per answer. */
-  handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Card {
+  /**
+   * `data` is whatever the client sent back; `verb` may come separately (Action.Execute);
+   * `person` votes once per answer; `presser` is who the corrections flow records or checks.
+   */
+  async handle(data: unknown, where: Where, verb: unknown, person: string, presser: Presser): Promise<Card> {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
+    const said = (merged as { verb?: unknown } | null)?.verb;
+    if (isCorrectionVerb(said)) return (await correctionAction(this.deps, said, merged, presser)) ?? stale();
     const parsed = ActionData.safeParse(merged);
     if (!parsed.success) return stale();
     const checked = checkRequest(parsed.data.q);
@@ -93,8 +102,8 @@ export class TeamsActions {
   }
 
   private feedback(d: ActionDataT, where: Where, person: string): Card {
-    const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
     const helpful = d.verb === 'feedback_up';
+    const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
     // The card loses its buttons after a vote, but an old copy or a replayed press must not count twice.
     const first = this.deps.limits.firstVote(`teams:${person}`, `${d.v ?? ''}:${d.prefer ?? ''}:${d.q}`);
     if (first) this.deps.store.recordFeedback({
@@ -106,6 +115,8 @@ export class TeamsActions {
       helpful,
       catalogVersion: d.v ?? answer.catalog.version,
     });
+    // 👎 with a store: the person knew what they needed, so ask (the vote still counts once).
+    if (!helpful && this.deps.corrections) return offerKinds(this.deps, d);
     // The same answer without the feedback buttons, so one press counts once.
     const card = answerCard({ ...answer, clarify: [] }, { feedback: false });
     const thanks: CardElement = { type: 'context', text: helpful ? 'Thanks, glad it helped. 👍 noted.' : 'Thanks for saying so. 👎 noted: it helps us tune the catalog.' };

@@ -36,6 +36,8 @@ export interface ButtonSpec {
   readonly ephemeral?: boolean;
   readonly view?: Record<string, unknown>;
   readonly channel?: string;
+  /** Who pressed it; USER unless said. */
+  readonly user?: string;
 }
 
 export function blockAction(b: ButtonSpec): SlackPost {
@@ -45,7 +47,7 @@ export function blockAction(b: ButtonSpec): SlackPost {
   return interactive({
     type: 'block_actions',
     team: { id: TEAM, domain: 'acme' },
-    user: { id: USER, username: 'alice', team_id: TEAM },
+    user: { id: b.user ?? USER, username: 'alice', team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy',
     container,

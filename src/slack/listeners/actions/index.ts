@@ -1,5 +1,5 @@
 // One Bolt listener for every button, dispatching on the neutral ActionId: Bolt runs every
-// registered listener's middleware chain on every request, so one chain beats eight.
+// registered listener's middleware chain on every request, so one chain beats twelve.
 // Block Kit action_ids are the ActionId, with a `.n` suffix when a message repeats an action.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { neutralActionId } from '../../../render/block-kit.js';
@@ -8,10 +8,13 @@ import type { SurfaceDeps } from '../../../server/deps.js';
 import { alternatives } from './alternatives.js';
 import { askAgain } from './ask-again.js';
 import { back } from './back.js';
+import { kind } from './choose-kind.js';
 import { compare } from './compare.js';
+import { decide } from './decide-correction.js';
 import { feedback } from './feedback.js';
 import { staleButton, type ButtonArgs } from './read-button.js';
 import { share } from './share.js';
+import { somethingElse } from './something-else.js';
 
 export const ACTION_PATTERN = new RegExp(`^(${ACTION_IDS.join('|')})(\\.\\d+)?$`);
 
@@ -27,6 +30,10 @@ export function registerActions(app: App, deps: SurfaceDeps): void {
     clarify: askAgain(deps),
     example: askAgain(deps),
     back: back(deps),
+    something_else: somethingElse(deps),
+    kind: kind(deps),
+    correction_accept: decide(deps, 'accepted'),
+    correction_reject: decide(deps, 'rejected'),
   };
   // Every block action is acked: one from a button this version no longer has (an old
   // message) gets a polite reply instead of Slack's error after 3 s.
