@@ -8,6 +8,7 @@ import { KIND_CHOICES } from '../../src/render/correction-card.js';
 import { TEAM, USER, slashCommand } from '../slack/helpers/payloads.js';
 import { postToSlackRoute } from '../slack/helpers/signed.js';
 import { ownersDigest, pressInSlack, slackButtons, useChatServer, type ChatServer } from './chat-server.js';
+import { dataWithSmallCorpus, GLIMMER, UNRELATED } from './helpers.js';
 
 const OWNER = 'U0OWNER';
 const NOTHING = 'what time is the team lunch on friday';
@@ -140,3 +141,23 @@ describe('Slack: text off and the hourly limit', () => {
   });
 });
 
+
+describe('Slack: an owner’s accept teaches the running server', () => {
+  // A 32nd of the corpus, so the real trainer process takes a second; an hour between looks, so
+  // only the accept's own notice can make the server learn in time.
+  const env = useChatServer({ WHICH_TOOL_OWNERS: OWNER, WHICH_TOOL_DATA: dataWithSmallCorpus(32), WHICH_TOOL_LEARN_SECONDS: '3600' });
+
+  it('asks, corrects through 👎, accepts from the digest, and answers with the chosen kind; unrelated requests unchanged', async () => {
+    const top = (q: string): string => env.chat.server.recommender.ask(q).recommendations[0]?.category ?? 'none';
+    const before = UNRELATED.map(top);
+    expect(top(GLIMMER)).not.toBe('video');
+    // The bot is unsure: it asks which was meant, and the person picks one, then says it did not help.
+    const answer = await pressInSlack(env.chat, button(await ask(env.chat, GLIMMER), 'clarify'));
+    const kinds = await pressInSlack(env.chat, button(answer, 'feedback_down'));
+    await pressInSlack(env.chat, kindButton(kinds, 'video'));
+    const accept = slackButtons((await ownersDigest(env.chat, 'slack', TEAM)).slack).find((b) => b.action_id.startsWith('correction_accept'))!;
+    expect(JSON.stringify((await pressInSlack(env.chat, accept, OWNER)).blocks)).toContain('Correction accepted');
+    await expect.poll(() => top(GLIMMER), { timeout: 15_000, interval: 100 }).toBe('video');
+    expect(UNRELATED.map(top)).toEqual(before);
+  });
+});
