@@ -28,8 +28,9 @@ export interface Presser {
 
 export const NO_CORRECTIONS = noticeCard('Thanks', 'This deployment keeps no corrections (it runs without a database), so nothing was recorded.');
 
+/** The kinds to choose from; without a store there is nothing to record, and the person is told so now. */
 export const offerKinds = (deps: SurfaceDeps, c: Corrected): Card =>
-  kindsCard({ query: c.q, ...(c.v ? { v: c.v } : {}), ...(c.prefer ? { prefer: c.prefer } : {}), keepsText: deps.corrections?.keepsText ?? false });
+  deps.corrections ? kindsCard({ query: c.q, ...(c.v ? { v: c.v } : {}), ...(c.prefer ? { prefer: c.prefer } : {}), keepsText: deps.corrections.keepsText }) : NO_CORRECTIONS;
 
 /** Records the kind chosen for the answer `c` stood for; thanks, or says politely why not. */
 export async function chooseKind(deps: SurfaceDeps, c: Corrected, kind: LabelT, who: Presser): Promise<Card> {
