@@ -1,7 +1,7 @@
 // The corrections flow as both chat surfaces run it, on plain values: each surface reads its
 // button, says who pressed it, and shows the card these return. Slack and Teams differ only there.
 import type { LabelT } from '../core/model/corpus.js';
-import type { CategoryIdT } from '../core/schema.js';
+import type { CategoryIdT, IndustryIdT } from '../core/schema.js';
 import { CorrectionError, ErrorCode, messages } from '../core/errors.js';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
@@ -30,16 +30,24 @@ export const NO_CORRECTIONS = noticeCard('Thanks', 'This deployment keeps no cor
 
 /** The kinds to choose from; without a store there is nothing to record, and the person is told so now. */
 export const offerKinds = (deps: SurfaceDeps, c: Corrected): Card =>
-  deps.corrections ? kindsCard({ query: c.q, ...(c.v ? { v: c.v } : {}), ...(c.prefer ? { prefer: c.prefer } : {}), keepsText: deps.corrections.keepsText }) : NO_CORRECTIONS;
+  deps.corrections
+    ? kindsCard({
+        query: c.q,
+        ...(c.v ? { v: c.v } : {}),
+        ...(c.prefer ? { prefer: c.prefer } : {}),
+        keepsText: deps.corrections.keepsText,
+        industries: [...deps.recommender.catalog.industries.values()].map((i) => ({ value: i.id, label: i.name })),
+      })
+    : NO_CORRECTIONS;
 
-/** Records the kind chosen for the answer `c` stood for; thanks, or says politely why not. */
-export async function chooseKind(deps: SurfaceDeps, c: Corrected, kind: LabelT, who: Presser): Promise<Card> {
+/** Records the kind (and industry, if picked) chosen for the answer `c` stood for; thanks, or says politely why not. */
+export async function chooseKind(deps: SurfaceDeps, c: Corrected, kind: LabelT, who: Presser, industry?: IndustryIdT): Promise<Card> {
   const service = deps.corrections;
   if (!service) return NO_CORRECTIONS;
   // Asked again as it was answered: the button carries the request, not the answer.
   const answer = deps.recommender.ask(c.q, c.prefer ? { prefer: c.prefer } : {});
   try {
-    const recorded = await service.record({ answer, chosen: { category: kind }, surface: who.surface, workspace: who.workspace, user: who.user });
+    const recorded = await service.record({ answer, chosen: { category: kind, ...(industry ? { industry } : {}) }, surface: who.surface, workspace: who.workspace, user: who.user });
     return correctionThanksCard(recorded.message);
   } catch (err) {
     if (err instanceof CorrectionError && err.code === ErrorCode.CorrectionRateLimited) return correctionLimitCard(err.message);

@@ -81,7 +81,18 @@ export type CardElement =
   /** Tools with their policy badges and notes; `empty` is said when there is none. */
   | { readonly type: 'tools'; readonly title: string; readonly tools: readonly ToolLine[]; readonly empty?: string }
   /** A page to open, not an action for the bot. */
-  | { readonly type: 'link'; readonly label: string; readonly url: string };
+  | { readonly type: 'link'; readonly label: string; readonly url: string }
+  /** A pick that is not an action: its value comes back with the next button pressed on the card. */
+  | { readonly type: 'choice'; readonly id: ChoiceId; readonly label: string; readonly options: readonly ChoiceOption[] };
+
+/** Choices a card can carry (issue 16: the industry beside the kinds). */
+export const CHOICE_IDS = ['industry'] as const;
+export type ChoiceId = (typeof CHOICE_IDS)[number];
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly label: string;
+}
 
 export interface Card {
   /** One line that stands for the whole card: notifications, fallbacks, screen readers. */

@@ -3,7 +3,7 @@
 // each renderer escapes it as it does an answer's.
 import type { LabelT } from '../core/model/corpus.js';
 import { noticeCard } from './answer-card.js';
-import { payloadFor, quoteLine, type ActionPayload, type Card } from './card.js';
+import { payloadFor, quoteLine, type ActionPayload, type Card, type ChoiceOption } from './card.js';
 
 /** The kinds offered, in the order people read them; ids are the catalog's category ids. */
 export const KIND_CHOICES: readonly { readonly kind: LabelT; readonly label: string }[] = [
@@ -24,15 +24,18 @@ export interface KindsCardInput {
   readonly prefer?: string;
   /** WHICH_TOOL_STORE_TEXT: what the person is told goes to the owners. */
   readonly keepsText: boolean;
+  /** The catalog's industries, offered as an optional pick beside the kinds. */
+  readonly industries: readonly ChoiceOption[];
 }
 
-export function kindsCard({ query, v, prefer, keepsText }: KindsCardInput): Card {
+export function kindsCard({ query, v, prefer, keepsText, industries }: KindsCardInput): Card {
   const base: Omit<ActionPayload, 'q'> = { ...(v ? { v } : {}), ...(prefer ? { prefer } : {}) };
   return {
     summary: 'What kind of tool did you need?',
     elements: [
       { type: 'header', text: 'What kind of tool did you need?' },
       { type: 'text', text: `For “${quoteLine(query)}”`, typed: true },
+      ...(industries.length ? [{ type: 'choice' as const, id: 'industry' as const, label: 'Industry (optional)', options: industries }] : []),
       { type: 'actions', actions: KIND_CHOICES.map((c) => ({ id: 'kind', label: c.label, payload: payloadFor(query, { ...base, kind: c.kind }) })) },
       {
         type: 'context',

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { checkRequest } from '../core/request.js';
 import { Label, type LabelT } from '../core/model/corpus.js';
-import { CategoryId } from '../core/schema.js';
-import type { CategoryIdT } from '../core/schema.js';
+import { CategoryId, IndustryId } from '../core/schema.js';
+import type { CategoryIdT, IndustryIdT } from '../core/schema.js';
 import { CorrectionId } from '../store/correction-types.js';
 
 const Payload = z.object({
@@ -20,6 +20,22 @@ export interface ButtonPayload {
   readonly v?: string;
   /** The kind chosen on a "what did you need?" card. */
   readonly kind?: LabelT;
+}
+
+// state.values: block id → action id → what the element holds; only the industry pick is read.
+const State = z.record(z.string(), z.record(z.string(), z.object({ selected_option: z.object({ value: z.string() }).nullish() }).loose()));
+
+/**
+ * The industry picked beside the kinds, from the message's `state.values`: undefined when none
+ * was picked, null when what came back is not an industry (tampered: the caller refuses it).
+ */
+export function readPickedIndustry(state: unknown): IndustryIdT | undefined | null {
+  const values = State.safeParse((state as { values?: unknown } | undefined)?.values ?? {});
+  if (!values.success) return null;
+  const picked = Object.values(values.data).map((block) => block.industry?.selected_option?.value).find((v) => v !== undefined);
+  if (picked === undefined) return undefined;
+  const industry = IndustryId.safeParse(picked);
+  return industry.success ? industry.data : null;
 }
 
 const DecisionPayload = z.object({ id: CorrectionId });

@@ -66,9 +66,9 @@ export function useChatServer(env: Record<string, string> = {}): { readonly chat
 }
 
 /** Presses a Slack button (its action_id and value as rendered) and returns what response_url got. */
-export async function pressInSlack(chat: ChatServer, button: Pick<ButtonElement, 'action_id' | 'value'>, user?: string): Promise<Record<string, unknown>> {
+export async function pressInSlack(chat: ChatServer, button: Pick<ButtonElement, 'action_id' | 'value'>, user?: string, state?: Record<string, unknown>): Promise<Record<string, unknown>> {
   const before = chat.slack.named('response_url').length;
-  const res = await postToSlackRoute(chat.server.url, blockAction({ actionId: button.action_id, value: button.value, responseUrl: chat.slack.responseUrl(button.action_id), ...(user ? { user } : {}) }));
+  const res = await postToSlackRoute(chat.server.url, blockAction({ actionId: button.action_id, value: button.value, responseUrl: chat.slack.responseUrl(button.action_id), ...(user ? { user } : {}), ...(state ? { state } : {}) }));
   if (res.status !== 200) throw new Error(`Slack action answered ${res.status}`);
   return (await chat.slack.waitFor('response_url', before + 1))[before]!.body;
 }
@@ -80,6 +80,11 @@ export async function pressInTeams(chat: ChatServer, verb: string, data: unknown
   if (res.status !== 200) throw new Error(`Teams invoke answered ${res.status}`);
   return (res.body as { value: AdaptiveCard }).value;
 }
+
+/** `state` as Slack sends it when the industry select holds `value`. */
+export const pickedIndustry = (value: string): Record<string, unknown> => ({
+  values: { industry: { industry: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } } } },
+});
 
 /** Buttons of a Block Kit message, in order. */
 export const slackButtons = (message: { blocks?: unknown }): ButtonElement[] =>

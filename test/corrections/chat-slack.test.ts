@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ButtonElement } from '../../src/render/block-kit.js';
 import { KIND_CHOICES } from '../../src/render/correction-card.js';
-import { TEAM, USER, slashCommand } from '../slack/helpers/payloads.js';
+import { TEAM, USER, blockAction, slashCommand } from '../slack/helpers/payloads.js';
 import { postToSlackRoute } from '../slack/helpers/signed.js';
-import { ownersDigest, pressInSlack, slackButtons, useChatServer, type ChatServer } from './chat-server.js';
+import { ownersDigest, pickedIndustry, pressInSlack, slackButtons, useChatServer, type ChatServer } from './chat-server.js';
 import { dataWithSmallCorpus, GLIMMER, UNRELATED } from './helpers.js';
 
 const OWNER = 'U0OWNER';
@@ -50,6 +50,15 @@ describe('Slack: what did you need?', () => {
     expect(kinds.map((b) => b.text.text)).toEqual(['Language', 'Code', 'Image', 'Video', 'Audio', '3D', 'Several at once', 'Not an AI-tool question']);
     expect(kinds.map((b) => JSON.parse(b.value).kind)).toEqual(KIND_CHOICES.map((c) => c.kind));
     expect(JSON.stringify(card.blocks)).toContain('text of your request go to this catalog');
+    // The industry, optionally, as a select of the catalog's industries.
+    const select = (card.blocks as { type: string; elements?: { type: string; action_id: string; options?: { value: string }[] }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.type === 'static_select')!;
+    expect(select.action_id).toBe('industry');
+    expect(select.options!.map((o) => o.value)).toEqual([...env.chat.server.recommender.catalog.industries.keys()]);
+    // Picking it is acknowledged and answered with nothing: it goes with the kind pressed next.
+    const calls = env.chat.slack.calls.length;
+    expect((await postToSlackRoute(env.chat.server.url, blockAction({ actionId: 'industry', value: '' }))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(env.chat.slack.calls.length).toBe(calls);
     await expect.poll(() => notHelpful(env.chat)).toBe(1);
   });
 
@@ -62,11 +71,11 @@ describe('Slack: what did you need?', () => {
 
   it('a choice is stored as a correction with everything the owners need, never the user id, and thanked', async () => {
     const kinds = await pressInSlack(env.chat, button(await ask(env.chat, NOTHING), 'something_else'));
-    const thanks = await pressInSlack(env.chat, kindButton(kinds, 'llm'));
+    const thanks = await pressInSlack(env.chat, kindButton(kinds, 'llm'), undefined, pickedIndustry('education'));
     expect(JSON.stringify(thanks.blocks)).toContain('Thanks: noted that you needed a language model');
     const c = (await env.chat.corrections()).at(-1)!;
     expect(c).toMatchObject({
-      surface: 'slack', workspace: TEAM, text: NOTHING, answered: { category: null }, chosen: { category: 'llm', industry: null },
+      surface: 'slack', workspace: TEAM, text: NOTHING, answered: { category: null }, chosen: { category: 'llm', industry: 'education' },
       catalogVersion: env.chat.server.recommender.ask(NOTHING).catalog.version, modelVersion: env.chat.server.recommender.modelVersion, status: 'pending', flagged: false,
     });
     expect(Date.now() - c.at.getTime()).toBeLessThan(10_000);
@@ -116,6 +125,8 @@ describe('Slack: what did you need?', () => {
       { action_id: 'correction_reject', value: JSON.stringify({ q: IMAGES }) },
     ];
     for (const b of forged) expect(JSON.stringify((await pressInSlack(env.chat, b, OWNER)).blocks)).toContain('That button no longer works');
+    const badIndustry = await pressInSlack(env.chat, { action_id: 'kind', value: JSON.stringify({ q: IMAGES, kind: 'video' }) }, OWNER, pickedIndustry('weapons'));
+    expect(JSON.stringify(badIndustry.blocks)).toContain('That button no longer works');
     const unknown = await pressInSlack(env.chat, { action_id: 'correction_accept', value: JSON.stringify({ id: 'cor_0123456789' }) }, OWNER);
     expect(JSON.stringify(unknown.blocks)).toContain('No such correction');
     expect(await env.chat.corrections()).toEqual(before);

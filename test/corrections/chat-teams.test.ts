@@ -37,6 +37,13 @@ describe('Teams: what did you need?', () => {
     expect(actionsOf(kinds).filter((a) => a.verb === 'kind').map((a) => a.title)).toEqual(['Language', 'Code', 'Image', 'Video', 'Audio', '3D', 'Several at once', 'Not an AI-tool question']);
     expect(actionsOf(kinds).every((a) => a.type === 'Action.Execute')).toBe(true);
     expect(cardText(kinds)).toContain("the text of your request go to this catalog's owners");
+    const industry = (kinds.body as { type: string; id?: string; choices?: { value: string }[] }[]).find((e) => e.type === 'Input.ChoiceSet')!;
+    expect(industry.id).toBe('industry');
+    expect(industry.choices!.map((c) => c.value)).toEqual([...env.chat.server.recommender.catalog.industries.keys()]);
+    // Teams sends the pick in the pressed action's data.
+    const pressed = actionsOf(kinds).find((a) => a.data.kind === 'audio')!;
+    await pressInTeams(env.chat, 'kind', { ...pressed.data, industry: 'marketing' });
+    expect((await env.chat.corrections()).at(-1)!.chosen).toEqual({ category: 'audio', industry: 'marketing' });
   });
 
   it('"Something else…" on nothing fits, then a choice: stored with its fields and thanked; markup stays text', async () => {
@@ -48,7 +55,7 @@ describe('Teams: what did you need?', () => {
     const thanks = await press(env.chat, kinds, 'kind', (d) => d.kind === 'none');
     expect(cardText(thanks)).toContain('Thanks: noted that you needed no AI tool');
     const c = (await env.chat.corrections()).at(-1)!;
-    expect(c).toMatchObject({ surface: 'teams', workspace: TENANT, answered: { category: null }, chosen: { category: 'none' }, status: 'pending', modelVersion: env.chat.server.recommender.modelVersion });
+    expect(c).toMatchObject({ surface: 'teams', workspace: TENANT, answered: { category: null }, chosen: { category: 'none', industry: null }, status: 'pending', modelVersion: env.chat.server.recommender.modelVersion });
     expect(c.text).toContain(NOTHING);
     expect(JSON.stringify(c)).not.toContain(USER.aadObjectId);
   });
@@ -79,6 +86,7 @@ describe('Teams: what did you need?', () => {
       ['kind', { q: NOTHING, kind: 'weapons' }],
       ['kind', { kind: 'llm' }],
       ['kind', { q: '', kind: 'llm' }],
+      ['kind', { q: NOTHING, kind: 'llm', industry: 'weapons' }],
       ['something_else', 'not an object'],
       ['correction_accept', { id: '../../etc/passwd' }],
       ['correction_reject', {}],

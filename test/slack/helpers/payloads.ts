@@ -38,6 +38,8 @@ export interface ButtonSpec {
   readonly channel?: string;
   /** Who pressed it; USER unless said. */
   readonly user?: string;
+  /** The message's inputs as Slack sends them (`state.values`), e.g. a select's pick. */
+  readonly state?: Record<string, unknown>;
 }
 
 export function blockAction(b: ButtonSpec): SlackPost {
@@ -54,6 +56,7 @@ export function blockAction(b: ButtonSpec): SlackPost {
     trigger_id: triggerId('def'),
     ...(b.view ? { view: b.view } : { channel: { id: b.channel ?? CHANNEL, name: 'general' } }),
     ...(b.responseUrl ? { response_url: b.responseUrl } : {}),
+    ...(b.state ? { state: b.state } : {}),
     actions: [
       { type: 'button', action_id: b.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: b.value, action_ts: '1700000001.000' },
     ],

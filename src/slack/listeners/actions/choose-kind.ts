@@ -1,6 +1,7 @@
 // A kind chosen on the "what did you need?" card: recorded as a correction, and thanks.
 import { chooseKind, type Presser } from '../../../corrections/chat.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
+import { readPickedIndustry } from '../../payload.js';
 import { showCard } from '../../reply.js';
 import { readButton, STALE_BUTTON, type Button, type ButtonArgs } from './read-button.js';
 
@@ -11,6 +12,8 @@ export const kind = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<voi
   const b = await readButton(deps, args);
   if (!b) return;
   const chosen = b.payload.kind;
-  // A kind button without a kind is tampered with or from another version.
-  await showCard(b.ctx, chosen ? await chooseKind(deps, b.payload, chosen, slackPresser(b)) : STALE_BUTTON);
+  const industry = readPickedIndustry(args.body.state);
+  // A kind button without a kind, or an industry that is none, is tampered with or from another version.
+  if (!chosen || industry === null) return showCard(b.ctx, STALE_BUTTON);
+  await showCard(b.ctx, await chooseKind(deps, b.payload, chosen, slackPresser(b), industry));
 };

@@ -3,7 +3,7 @@
 // Block Kit action_ids are the ActionId, with a `.n` suffix when a message repeats an action.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { neutralActionId } from '../../../render/block-kit.js';
-import { ACTION_IDS, type ActionId } from '../../../render/card.js';
+import { ACTION_IDS, CHOICE_IDS, type ActionId } from '../../../render/card.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { alternatives } from './alternatives.js';
 import { askAgain } from './ask-again.js';
@@ -39,6 +39,8 @@ export function registerActions(app: App, deps: SurfaceDeps): void {
   // message) gets a polite reply instead of Slack's error after 3 s.
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, (args) => {
     const actionId = (args.action as { action_id?: unknown } | undefined)?.action_id;
+    // A pick (the industry) is read when a button is pressed; on its own it only needs the ack.
+    if ((CHOICE_IDS as readonly unknown[]).includes(actionId)) return args.ack();
     const id = typeof actionId === 'string' && ACTION_PATTERN.test(actionId) ? neutralActionId(actionId) : '';
     return isActionId(id) ? handlers[id](args) : staleButton(deps, args);
   });
