@@ -3,7 +3,7 @@
 // Each (subscription, period) is claimed in the store before sending, so it goes out once.
 import type { Catalog } from '../core/catalog.js';
 import type { Logger } from '../log/logger.js';
-import type { CorrectionStore } from '../store/correction-types.js';
+import type { CorrectionRecord, CorrectionStore } from '../store/correction-types.js';
 import type { ClaimOwner, DigestStore, SubscriptionRecord } from '../store/digest-types.js';
 import { snapshotOf } from './catalog-changes.js';
 import { claimOwner } from './claim-owner.js';
@@ -61,13 +61,15 @@ export class DigestRunner {
       if (period) due.push({ sub, period });
     }
     if (due.length) this.snapshotCatalog();
+    // Read once per run: every digest of the run lists its own workspace's share of them.
+    const pending = due.length ? ((await this.options.corrections?.list('pending')) ?? []) : [];
     let next = 0;
     let storeError: unknown;
     const worker = async (): Promise<void> => {
       // A store that refuses a claim refuses them all: stop, and let the next run try again.
       while (next < due.length && storeError === undefined) {
         const job = due[next++]!;
-        await this.deliver(job.sub, job.period, report).catch((err: unknown) => void (storeError ??= err));
+        await this.deliver(job.sub, job.period, report, pending).catch((err: unknown) => void (storeError ??= err));
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency ?? 16) }, worker));
@@ -115,7 +117,7 @@ export class DigestRunner {
     return null;
   }
 
-  private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport): Promise<void> {
+  private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport, pending: readonly CorrectionRecord[]): Promise<void> {
     const { store, catalog, sender, log } = this.options;
     const claim = store.claimDelivery(sub.id, period, this.owner);
     if (!claim) {
@@ -124,7 +126,6 @@ export class DigestRunner {
     }
     let outcome;
     try {
-      const pending = (await this.options.corrections?.list('pending')) ?? [];
       const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, pending }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {

@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Recommender } from '../../src/core/recommend.js';
 import { composeDigest } from '../../src/digest/compose.js';
+import { DigestRunner } from '../../src/digest/runner.js';
+import { silentLogger } from '../../src/log/logger.js';
+import type { Card } from '../../src/render/card.js';
 import { cardToAdaptiveCard } from '../../src/render/adaptive-card.js';
 import { BLOCK_KIT_LIMITS, cardToBlockKit } from '../../src/render/block-kit.js';
 import { digestCard } from '../../src/render/digest-card.js';
@@ -34,6 +37,18 @@ describe('the owners’ list of corrections in a digest', () => {
     expect(JSON.stringify([slack, teams])).not.toContain(elsewhere.correction.id);
     expect(slack.blocks.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.blocks);
     expect(adaptiveCardProblems(teams)).toEqual([]);
+  });
+
+  it('is in the digest the runner sends', async () => {
+    const o = openService();
+    opened.push(o);
+    o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    const { correction } = correct(o.service, 'need a glimmerpost for the zintaro launch', 'video');
+    const sent: Card[] = [];
+    const runner = new DigestRunner({ store: o.store.digest, catalog: shippedCatalog(), sender: { send: async (_s, card) => (sent.push(card), { kind: 'sent' }) }, log: silentLogger(), graceHours: 6, corrections: o.store.corrections });
+    await runner.runDue(new Date('2026-12-07T09:00:00Z'));
+    expect(sent).toHaveLength(1);
+    expect(actionsOf(cardToAdaptiveCard(sent[0]!)).map((a) => [a.verb, a.data.id])).toEqual([['correction_accept', correction.id], ['correction_reject', correction.id]]);
   });
 
   it('says nothing of corrections when none waits', () => {
