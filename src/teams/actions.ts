@@ -102,8 +102,8 @@ export class TeamsActions {
   }
 
   private feedback(d: ActionDataT, where: Where, person: string): Card {
-    const helpful = d.verb === 'feedback_up';
     const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
+    const helpful = d.verb === 'feedback_up';
     // The card loses its buttons after a vote, but an old copy or a replayed press must not count twice.
     const first = this.deps.limits.firstVote(`teams:${person}`, `${d.v ?? ''}:${d.prefer ?? ''}:${d.q}`);
     if (first) this.deps.store.recordFeedback({
