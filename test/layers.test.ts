@@ -7,7 +7,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importedSpecifiers } from './helpers/imports.js';
 
-type Layer = 'core' | 'render' | 'config' | 'log' | 'store' | 'metrics' | 'slack' | 'teams' | 'digest' | 'cli' | 'server';
+type Layer = 'core' | 'render' | 'config' | 'log' | 'store' | 'metrics' | 'corrections' | 'slack' | 'teams' | 'digest' | 'cli' | 'server';
 
 /** What each folder may import besides itself. Anything not listed is a wrong-way import. */
 const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = Object.freeze({
@@ -18,14 +18,16 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = Object.freeze({
   store: ['core', 'config', 'log'],
   // Counters wrap the routes and the digest senders from outside; they name their types only.
   metrics: ['core', 'render', 'store', 'log', 'server', 'digest'],
-  // The surfaces share the server's port (deps, routes, refusals) and the digest commands.
-  slack: ['core', 'render', 'config', 'log', 'store', 'metrics', 'server', 'digest'],
-  teams: ['core', 'render', 'config', 'log', 'store', 'metrics', 'server', 'digest'],
+  // Learning from corrections: a service beside the digest, which the surfaces and the CLI call.
+  corrections: ['core', 'render', 'config', 'log', 'store', 'server'],
+  // The surfaces share the server's port (deps, routes, refusals), the digest commands and corrections.
+  slack: ['core', 'render', 'config', 'log', 'store', 'metrics', 'server', 'digest', 'corrections'],
+  teams: ['core', 'render', 'config', 'log', 'store', 'metrics', 'server', 'digest', 'corrections'],
   // The digest posts to Teams through its serviceUrl allowlist and token source.
   digest: ['core', 'render', 'config', 'log', 'store', 'metrics', 'teams'],
-  cli: ['core', 'render', 'config', 'log', 'store', 'digest', 'slack'],
+  cli: ['core', 'render', 'config', 'log', 'store', 'digest', 'slack', 'corrections'],
   // The composition root: it builds every surface.
-  server: ['core', 'render', 'config', 'log', 'store', 'metrics', 'slack', 'teams', 'digest'],
+  server: ['core', 'render', 'config', 'log', 'store', 'metrics', 'slack', 'teams', 'digest', 'corrections'],
 });
 
 const LAYERS = Object.keys(MAY_IMPORT) as Layer[];

@@ -11,6 +11,7 @@ import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
 import { StoreUnavailableError } from '../store/connection.js';
 import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
+import { parseFlags, UsageError } from './flags.js';
 
 export interface DigestIo {
   readonly out: (s: string) => void;
@@ -28,24 +29,6 @@ const USAGE = `usage:
   which-tool digest list [--json]
   which-tool digest unsubscribe <id>
   which-tool digest run [--at 2026-12-07T08:00:00Z]`;
-
-class UsageError extends Error {}
-
-function parseFlags(args: readonly string[], valued: readonly string[], switches: readonly string[] = []): { flags: Map<string, string>; rest: string[] } {
-  const flags = new Map<string, string>();
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) rest.push(a);
-    else if (switches.includes(a)) flags.set(a, 'true');
-    else if (valued.includes(a)) {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      flags.set(a, v);
-    } else throw new UsageError(`unknown option ${a}`);
-  }
-  return { flags, rest };
-}
 
 const CHANNEL = { slack: /^[CGD][A-Z0-9]{2,20}$/, teams: /^[^\s\p{Cc}]{1,300}$/u } as const;
 
@@ -123,6 +106,7 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
     log: silentLogger(),
     graceHours: config.digestGraceHours,
     staleAfter: config.staleAfter,
+    corrections: store.corrections,
   });
   const report = await runner.runDue(at);
   store.prune(new Date());

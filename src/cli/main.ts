@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `which-tool` command line. `ask` loads only the core; `digest` and `policy` load on demand.
-import { debugFrom, loadCatalogConfig, policyFileFrom } from '../config/config.js';
-import { loadCatalog } from '../core/catalog.js';
+// The `which-tool` command line. `ask` loads the core, and the deployment's model when its
+// database has accepted corrections; `digest`, `policy` and `corrections` load on demand.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_DB_PATH, debugFrom, loadCatalogConfig, policyFileFrom } from '../config/config.js';
+import { defaultDataDir, loadCatalog } from '../core/catalog.js';
+import { Classifier } from '../core/model/classifier.js';
 import { WhichToolError } from '../core/errors.js';
 import { defaultFreshness } from '../core/freshness.js';
 import { applyPolicy } from '../core/policy/apply.js';
@@ -16,6 +20,7 @@ const USAGE = `usage:
   which-tool policy check FILE [--json]
   which-tool policy report [--since 7d] [--json]
   which-tool digest subscribe|list|unsubscribe|run ...   (see README)
+  which-tool corrections list|accept|reject|export ...    (see README)
   ${CATALOG_USAGE}   stale facts; --strict fails on any`;
 
 async function main(argv: string[]): Promise<number> {
@@ -40,10 +45,19 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       } else flags.words.push(a);
     }
-    // The CLI is an edge: it reads its variables here (the data folder, as the server does).
+    // The CLI is an edge: it reads its variables here (the data folder and the database, as the
+    // server does), without failing on the server's other variables.
     const config = loadCatalogConfig(process.env);
-    const catalog = loadCatalog(config.dataDir);
+    const dataDir = resolve(config.dataDir ?? defaultDataDir());
+    const catalog = loadCatalog(dataDir);
     const recommender = new Recommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) });
+    const dbPath = process.env.WHICH_TOOL_DB || DEFAULT_DB_PATH;
+    // No database, no corrections: the SQLite driver is not even loaded.
+    if (existsSync(dbPath)) {
+      const { deploymentModel } = await import('./deployment.js');
+      const deployment = deploymentModel(catalog, dataDir, dbPath, err);
+      if (deployment) recommender.useModel(new Classifier(deployment));
+    }
     // --policy wins over WHICH_TOOL_POLICY; a bad file throws PolicyError before any answer.
     const policyFile = flags.policy ?? policyFileFrom(process.env);
     const policy = policyFile ? loadPolicy(policyFile, catalog) : null;
@@ -62,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'digest') {
     const { runDigestCommand } = await import('./digest.js');
     return runDigestCommand(rest, { out, err });
+  }
+  if (command === 'corrections') {
+    const { runCorrectionsCommand } = await import('./corrections.js');
+    return runCorrectionsCommand(rest, { out, err });
   }
   err(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

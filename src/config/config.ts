@@ -10,6 +10,9 @@ import { deriveSecret } from './secret.js';
 import { TEAMS_NOTICE, teamsConfig } from './teams.js';
 import { DEFAULT_STALE_AFTER, parseStaleAfter, type StaleAfter } from '../core/freshness.js';
 
+/** Where the SQLite file is when WHICH_TOOL_DB is not set (`ask` reads corrections from it too). */
+export const DEFAULT_DB_PATH = './var/which-tool.db';
+
 const optionalText = z
   .string()
   .trim()
@@ -45,7 +48,7 @@ const Env = z.object({
   WHICH_TOOL_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   WHICH_TOOL_HISTORY_SECRET: optionalText.refine((t) => t === undefined || t.length >= 16, 'must be at least 16 characters'),
   WHICH_TOOL_DIGEST_MANAGERS: optionalText.refine((t) => t === undefined || t === 'members' || /^[\w:.@-]+(\s*,\s*[\w:.@-]+)*$/.test(t), 'must be "members" or user ids separated by commas'),
-  WHICH_TOOL_DB: z.string().min(1).default('./var/which-tool.db'),
+  WHICH_TOOL_DB: z.string().min(1).default(DEFAULT_DB_PATH),
   WHICH_TOOL_DATA: optionalText,
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHICH_TOOL_LOG_REQUEST_TEXT: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
@@ -64,6 +67,14 @@ const Env = z.object({
       return parsed ?? DEFAULT_STALE_AFTER;
     }),
   WHICH_TOOL_POLICY: optionalText,
+  WHICH_TOOL_STORE_TEXT: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on').transform((v) => v === 'on' || v === '1' || v === 'true'),
+  WHICH_TOOL_OWNERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+    .refine((ids) => ids.every((id) => /^[^\s]{1,200}$/.test(id)), 'must be ids separated by commas, without spaces inside an id'),
+  WHICH_TOOL_CORRECTION_LIMIT: z.coerce.number().int().min(0).max(10_000).default(10),
+  WHICH_TOOL_LEARN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(20),
 });
 
 export interface SlackConfig {
@@ -126,6 +137,16 @@ export interface Config {
   readonly policyFile?: string;
   /** Who looks after the catalog, for the help card (WHICH_TOOL_OWNERS_CONTACT). */
   readonly ownersContact?: string;
+  /** Whether a correction keeps the request's text (it can teach the deployment only then). */
+  readonly storeText: boolean;
+  /** Who may accept or reject corrections from chat: user, object and group ids, lower-cased. */
+  readonly owners: ReadonlySet<string>;
+  readonly corrections: {
+    /** Corrections one person may send per hour; 0: no limit. */
+    readonly perHour: number;
+    /** How often the server looks for newly accepted corrections, in seconds; 0: it never retrains. */
+    readonly learnSeconds: number;
+  };
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -199,8 +220,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     staleAfter: e.WHICH_TOOL_STALE_AFTER,
     ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     ...(e.WHICH_TOOL_OWNERS_CONTACT ? { ownersContact: e.WHICH_TOOL_OWNERS_CONTACT } : {}),
+    storeText: e.WHICH_TOOL_STORE_TEXT,
+    owners: new Set(e.WHICH_TOOL_OWNERS.map((id) => id.toLowerCase())),
+    corrections: { perHour: e.WHICH_TOOL_CORRECTION_LIMIT, learnSeconds: e.WHICH_TOOL_LEARN_SECONDS },
     notices,
   };
+}
+
+/**
+ * Whether a person may accept or reject corrections: any of their ids (Slack user id, Teams AAD
+ * object id, the ids of groups they are in) is named in WHICH_TOOL_OWNERS. Ids compare without
+ * case: AAD object ids are GUIDs, written either way.
+ */
+export function isOwner(owners: ReadonlySet<string>, ...ids: readonly (string | null | undefined)[]): boolean {
+  return ids.some((id) => typeof id === 'string' && id.trim() !== '' && owners.has(id.trim().toLowerCase()));
 }
 
 /**

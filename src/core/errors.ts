@@ -8,6 +8,11 @@ export const ErrorCode = {
   RequestNotText: 'request_not_text',
   ConfigInvalid: 'config_invalid',
   CorpusInvalid: 'corpus_invalid',
+  ModelInvalid: 'model_invalid',
+  CorrectionRateLimited: 'correction_rate_limited',
+  CorrectionInvalid: 'correction_invalid',
+  CorrectionUnknown: 'correction_unknown',
+  DeploymentTrainingFailed: 'deployment_training_failed',
   SecretUnreadable: 'secret_unreadable',
   SlackNotInstalled: 'slack_not_installed',
   SlackInstallationInvalid: 'slack_installation_invalid',
@@ -25,6 +30,13 @@ export const messages = {
   requestEmpty: 'The request is empty. Describe what you want to make or do, e.g. "300 product shots a month for the shop".',
   requestTooLong: `The request is longer than ${MAX_REQUEST_CHARS.toLocaleString('en-US')} characters. Please shorten it to the essentials.`,
   requestNotText: 'The request must be text.',
+  correctionThanks: (kind: string) =>
+    `Thanks: noted that you needed ${kind}. The catalog's owners review it, with the text of your request; once they accept it, this bot answers requests like it that way.`,
+  correctionThanksNoText: (kind: string) =>
+    `Thanks: noted that you needed ${kind}. This deployment keeps no request text, so the owners see only the change of kind, and it cannot teach the bot.`,
+  correctionRateLimited: (limit: number) =>
+    `Thanks, but that is more than the ${limit} corrections one person can send in an hour. The ones you sent are with the catalog's owners; please try again later.`,
+  notOwner: "Only the catalog's owners (WHICH_TOOL_OWNERS) can accept or reject corrections; nothing was changed.",
 } as const;
 
 export class WhichToolError extends Error {
@@ -60,6 +72,14 @@ export class CorpusError extends WhichToolError {
   ) {
     super(ErrorCode.CorpusInvalid, `${file}:${line}: ${reason}`);
     this.name = 'CorpusError';
+  }
+}
+
+/** A correction refused: over the per-person limit, or naming a kind or industry that does not exist. */
+export class CorrectionError extends WhichToolError {
+  constructor(code: typeof ErrorCode.CorrectionRateLimited | typeof ErrorCode.CorrectionInvalid | typeof ErrorCode.CorrectionUnknown, message: string) {
+    super(code, message);
+    this.name = 'CorrectionError';
   }
 }
 

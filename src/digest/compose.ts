@@ -9,6 +9,7 @@ import { DEFAULT_STALE_AFTER, type StaleAfter } from '../core/freshness.js';
 import { stalePricesLine, staleReport } from '../core/stale.js';
 import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
+import type { CorrectionRecord } from '../store/correction-types.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
 import type { PolicyLogReader } from '../store/sqlite-policy-log.js';
 import { catalogChanges } from './catalog-changes.js';
@@ -18,6 +19,8 @@ import { toolTip } from './tips.js';
 const DAY_MS = 86_400_000;
 const PER_MONTH: Readonly<Record<PeriodT, number>> = { day: 365 / 12, week: 365 / 12 / 7, month: 1, year: 1 / 12 };
 const EXAMPLES = 5;
+/** Corrections listed with buttons; the rest are counted (the card must stay within Slack's 50 blocks). */
+const CORRECTIONS = 5;
 
 export interface ComposeInput {
   readonly store: DigestStore;
@@ -27,6 +30,8 @@ export interface ComposeInput {
   /** The deployment's WHICH_TOOL_STALE_AFTER: prices older than this at `periodAt` are counted. */
   readonly staleAfter?: StaleAfter;
   readonly policy?: DigestPolicy;
+  /** Pending corrections of the deployment, oldest first: those from this subscription's workspace are listed. */
+  readonly pending?: readonly CorrectionRecord[];
 }
 
 /** The company's AI policy in force (read afresh per digest, as SIGHUP may replace it) and where its counts are kept. */
@@ -73,7 +78,16 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER, policy }: ComposeInput): DigestData {
+/** Only the subscription's own platform and workspace: a request's text never reaches another company's channel. */
+function corrections(pending: readonly CorrectionRecord[], sub: SubscriptionRecord, kindName: (id: string | null) => string): DigestData['corrections'] {
+  const here = pending.filter((c) => c.surface === sub.platform && c.workspace === sub.workspace);
+  return {
+    pending: here.slice(0, CORRECTIONS).map((c) => ({ id: c.id, text: c.text, answered: kindName(c.answered.category), chosen: kindName(c.chosen.category), flagged: c.flagged })),
+    more: Math.max(0, here.length - CORRECTIONS),
+  };
+}
+
+export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER, policy, pending = [] }: ComposeInput): DigestData {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
   const rows = store.requestsIn(sub.channel, from, periodAt);
@@ -110,6 +124,7 @@ export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFA
     catalogVersion: catalog.version,
     stalePrices: stalePricesLine(staleReport(catalog, { staleAfter, now: () => periodAt })),
     policy: inForce && policy ? policyReport(policy.log, sub, from, periodAt) : null,
+    corrections: corrections(pending, sub, (id) => (id === null ? '“nothing fits”' : id === 'none' ? '“not an AI-tool question”' : categoryName(id))),
   };
 }
 

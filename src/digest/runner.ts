@@ -4,6 +4,7 @@
 import type { Catalog } from '../core/catalog.js';
 import type { StaleAfter } from '../core/freshness.js';
 import type { Logger } from '../log/logger.js';
+import type { CorrectionRecord, CorrectionStore } from '../store/correction-types.js';
 import type { ClaimOwner, DigestStore, SubscriptionRecord } from '../store/digest-types.js';
 import { snapshotOf } from './catalog-changes.js';
 import { claimOwner } from './claim-owner.js';
@@ -25,6 +26,8 @@ export interface RunnerOptions {
   readonly owner?: ClaimOwner;
   /** With a company AI policy: its owners' counts in every digest, and tips it allows. */
   readonly policy?: DigestPolicy;
+  /** Pending corrections for the owners' list (issue 16); none without it. */
+  readonly corrections?: Pick<CorrectionStore, 'list'>;
 }
 
 export interface RunReport {
@@ -63,13 +66,15 @@ export class DigestRunner {
       if (period) due.push({ sub, period });
     }
     if (due.length) this.snapshotCatalog();
+    // Read once per run: every digest of the run lists its own workspace's share of them.
+    const pending = due.length ? ((await this.options.corrections?.list('pending')) ?? []) : [];
     let next = 0;
     let storeError: unknown;
     const worker = async (): Promise<void> => {
       // A store that refuses a claim refuses them all: stop, and let the next run try again.
       while (next < due.length && storeError === undefined) {
         const job = due[next++]!;
-        await this.deliver(job.sub, job.period, report).catch((err: unknown) => void (storeError ??= err));
+        await this.deliver(job.sub, job.period, report, pending).catch((err: unknown) => void (storeError ??= err));
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency ?? 16) }, worker));
@@ -117,7 +122,7 @@ export class DigestRunner {
     return null;
   }
 
-  private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport): Promise<void> {
+  private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport, pending: readonly CorrectionRecord[]): Promise<void> {
     const { store, catalog, sender, log, policy } = this.options;
     const claim = store.claimDelivery(sub.id, period, this.owner);
     if (!claim) {
@@ -126,7 +131,7 @@ export class DigestRunner {
     }
     let outcome;
     try {
-      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}), ...(policy ? { policy } : {}) }));
+      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, pending, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}), ...(policy ? { policy } : {}) }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };

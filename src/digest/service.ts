@@ -43,6 +43,7 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger,
         log,
         graceHours: config.digestGraceHours,
         staleAfter: config.staleAfter,
+        corrections: store.corrections,
         ...(policy ? { policy: { current: () => policy.current(), log: store.policy } } : {}),
       });
       scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });

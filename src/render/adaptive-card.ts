@@ -58,7 +58,16 @@ export interface ActionSet {
   readonly actions: readonly AdaptiveAction[];
 }
 
-export type AdaptiveElement = RichTextBlock | Table | Container | ActionSet;
+/** Its value comes back in the data of the next Action.Execute or Action.Submit pressed on the card. */
+export interface ChoiceSet {
+  readonly type: 'Input.ChoiceSet';
+  readonly id: string;
+  readonly label: string;
+  readonly style: 'compact';
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
+}
+
+export type AdaptiveElement = RichTextBlock | Table | Container | ActionSet | ChoiceSet;
 
 /** What an action button sends back: the neutral action id and its payload. */
 export interface ActionData extends ActionPayload {
@@ -201,6 +210,10 @@ function element(e: CardElement, kind: 'execute' | 'submit' | 'none'): AdaptiveE
       ];
     case 'link':
       return [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: e.label, url: e.url }] }];
+    case 'choice':
+      // No buttons, nothing to send it with.
+      if (kind === 'none') return [];
+      return [{ type: 'Input.ChoiceSet', id: e.id, label: plainText(e.label), style: 'compact', choices: e.options.map((o) => ({ title: plainText(o.label), value: o.value })) }];
   }
 }
 

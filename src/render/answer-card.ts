@@ -215,6 +215,8 @@ export function nothingFitsCard(query: string): Card {
         typed: true,
       },
       { type: 'actions', actions: EXAMPLES.map((q) => ({ id: 'example', label: q, payload: payloadFor(q) })) },
+      // The person may know better: what they pick goes to the owners as a correction (issue 16).
+      { type: 'actions', actions: [{ id: 'something_else', label: 'Something else…', payload: payloadFor(query) }] },
     ],
   };
 }

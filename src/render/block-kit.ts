@@ -18,8 +18,16 @@ export interface HeaderBlock { readonly type: 'header'; readonly text: PlainText
 export interface SectionBlock { readonly type: 'section'; readonly text?: Mrkdwn | PlainText; readonly fields?: readonly Mrkdwn[] }
 export interface DividerBlock { readonly type: 'divider' }
 export interface ContextBlock { readonly type: 'context'; readonly elements: readonly Mrkdwn[] }
+/** A pick Slack sends back in `state.values` with the next button pressed (and on its own, acked and ignored). */
+export interface SelectElement {
+  readonly type: 'static_select';
+  readonly action_id: string;
+  readonly placeholder: PlainText;
+  readonly options: readonly { readonly text: PlainText; readonly value: string }[];
+}
 export interface ActionsBlock { readonly type: 'actions'; readonly elements: readonly ButtonElement[] }
-export type SlackBlock = HeaderBlock | SectionBlock | DividerBlock | ContextBlock | ActionsBlock;
+export interface SelectBlock { readonly type: 'actions'; readonly block_id: string; readonly elements: readonly [SelectElement] }
+export type SlackBlock = HeaderBlock | SectionBlock | DividerBlock | ContextBlock | ActionsBlock | SelectBlock;
 
 /** Slack's published Block Kit limits (messages; modals and App Home allow 100 blocks). */
 export const BLOCK_KIT_LIMITS = Object.freeze({
@@ -35,6 +43,9 @@ export const BLOCK_KIT_LIMITS = Object.freeze({
   contextText: 2000,
   fallbackText: 3000,
   buttonUrl: 3000,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
 });
 const L = BLOCK_KIT_LIMITS;
 
@@ -187,6 +198,11 @@ function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
     case 'shared-by':
       // Only a well-formed user id becomes a mention; anything else is shown as escaped text.
       return [{ type: 'context', elements: [mrkdwn(e.slackUser && SLACK_USER.test(e.slackUser) ? `Shared by <@${e.slackUser}>` : `Shared by ${fitEscaped(e.name, 200)}`)] }];
+    case 'choice': {
+      const options = e.options.filter((o) => o.value.length <= L.optionValue).slice(0, L.selectOptions);
+      const select: SelectElement = { type: 'static_select', action_id: e.id, placeholder: plain(e.label, L.optionText), options: options.map((o) => ({ text: plain(o.label, L.optionText), value: o.value })) };
+      return options.length ? [{ type: 'actions', block_id: e.id, elements: [select] }] : [];
+    }
   }
 }
 

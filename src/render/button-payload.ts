@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_REQUEST_CHARS } from '../core/errors.js';
 import { checkRequest } from '../core/request.js';
+import { Label } from '../core/model/corpus.js';
 import { CategoryId } from '../core/schema.js';
 
 export const ButtonPayload = z.object({
@@ -13,6 +14,10 @@ export const ButtonPayload = z.object({
   v: z.string().max(64).optional(),
   /** `request_access`: a tool's name, or a category id when no tool is allowed. */
   access: z.string().max(200).optional(),
+  /** `kind`: the kind the person says they needed (a category id, or "none"). */
+  kind: Label.optional(),
+  /** `correction_accept` / `correction_reject`: the correction's id (read apart, see slack/payload.ts). */
+  id: z.string().max(64).optional(),
 });
 export type ButtonPayloadT = z.infer<typeof ButtonPayload>;
 

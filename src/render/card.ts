@@ -9,6 +9,8 @@ export type PolicyActionId = (typeof POLICY_ACTION_IDS)[number];
 /** Every action a card may carry; the Slack and Teams listeners dispatch over them exhaustively. */
 export const ACTION_IDS = [
   'alternatives', 'compare', 'share', 'feedback_up', 'feedback_down', 'clarify', 'example', 'back', ...POLICY_ACTION_IDS,
+  // Issue 16: "what did you need?" after 👎 or on nothing-fits, and the owners' decisions.
+  'something_else', 'kind', 'correction_accept', 'correction_reject',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 export type CardActionId = ActionId;
@@ -66,8 +68,19 @@ export type CardElement =
   | { readonly type: 'tools'; readonly title: string; readonly tools: readonly ToolLine[]; readonly empty?: string }
   /** A page to open, not an action for the bot. */
   | { readonly type: 'link'; readonly label: string; readonly url: string }
+  /** A pick that is not an action: its value comes back with the next button pressed on the card. */
   /** Who posted a shared answer: `name` as the platform gave it; Slack shows `slackUser` as a live mention. */
-  | { readonly type: 'shared-by'; readonly name: string; readonly slackUser?: string };
+  | { readonly type: 'shared-by'; readonly name: string; readonly slackUser?: string }
+  | { readonly type: 'choice'; readonly id: ChoiceId; readonly label: string; readonly options: readonly ChoiceOption[] };
+
+/** Choices a card can carry (issue 16: the industry beside the kinds). */
+export const CHOICE_IDS = ['industry'] as const;
+export type ChoiceId = (typeof CHOICE_IDS)[number];
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly label: string;
+}
 
 export interface Card {
   /** One line that stands for the whole card: notifications, fallbacks, screen readers. */

@@ -1,7 +1,7 @@
 // The digest as a neutral Card, from plain figures the digest module gathered. Pure: no store,
 // no clock, no SDK, so Block Kit, Adaptive Cards and text all show the same digest.
 import type { PolicyReport } from '../core/policy/report.js';
-import { quoteLine, type Card, type CardElement } from './card.js';
+import { payloadFor, quoteLine, type Card, type CardElement } from './card.js';
 import { formatUsd } from './money.js';
 import { policyReportSections } from './policy-card.js';
 
@@ -39,6 +39,19 @@ export interface DigestData {
   readonly stalePrices: string | null;
   /** With a company AI policy: its owners' counts for the period (counts only, never text or people). */
   readonly policy?: PolicyReport | null;
+  /** Corrections from this workspace waiting for the owners (oldest first), and how many more. */
+  readonly corrections?: { readonly pending: readonly PendingCorrection[]; readonly more: number };
+}
+
+export interface PendingCorrection {
+  readonly id: string;
+  /** The request; null when the deployment keeps no request text. */
+  readonly text: string | null;
+  /** Kind names: what was answered ("nothing fits" included) and what the person chose. */
+  readonly answered: string;
+  readonly chosen: string;
+  /** Sent in a flood: worth a closer look. */
+  readonly flagged: boolean;
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
@@ -83,11 +96,28 @@ function activity(d: DigestData): CardElement[] {
   return out;
 }
 
+/** Each waiting correction with Accept / Reject; the buttons carry only its id. */
+function corrections(c: NonNullable<DigestData['corrections']>): CardElement[] {
+  if (!c.pending.length) return [];
+  const out: CardElement[] = [{ type: 'text', emphasis: true, text: 'For the catalog owners: corrections waiting for a decision' }];
+  for (const p of c.pending) {
+    const asked = p.text === null ? 'A request (its text is not kept)' : `“${quoteLine(p.text, 200)}”`;
+    out.push({ type: 'text', typed: true, text: `${asked}: answered ${p.answered}, the person chose ${p.chosen}${p.flagged ? ' (flagged: sent in a flood)' : ''}` });
+    out.push({ type: 'actions', actions: [
+      { id: 'correction_accept', label: 'Accept', payload: payloadFor('', { id: p.id }), style: 'primary' },
+      { id: 'correction_reject', label: 'Reject', payload: payloadFor('', { id: p.id }), style: 'danger' },
+    ] });
+  }
+  if (c.more) out.push({ type: 'context', text: `${plural(c.more, 'more correction')} waiting: which-tool corrections list --status pending` });
+  return out;
+}
+
 export function digestCard(d: DigestData): Card {
   const quiet = d.total === 0;
   const elements: CardElement[] = [
     { type: 'header', text: `Which Tool digest · ${d.periodLabel}` },
     ...(quiet ? [{ type: 'text', text: `No one asked Which Tool here this ${d.periodWord}. Here is something worth knowing instead.` } as const] : activity(d)),
+    ...(d.corrections ? corrections(d.corrections) : []),
   ];
   if (d.tip) {
     elements.push({ type: 'divider' }, { type: 'text', emphasis: true, text: `Tool tip: ${d.tip.tool} (${d.tip.category})` }, { type: 'text', text: `Best for ${d.tip.bestFor}.` });

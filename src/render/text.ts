@@ -37,6 +37,8 @@ function element(e: CardElement): string[] {
       return [`${e.title}:`, ...(e.tools.length ? e.tools.flatMap(toolLines) : [`  ${e.empty ?? 'none'}`])];
     case 'link':
       return [`${e.label}: ${e.url}`];
+    case 'choice':
+      return [];
   }
 }
 

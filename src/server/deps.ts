@@ -3,6 +3,7 @@
 import type { PolicyHolder } from '../core/policy/holder.js';
 import type { Recommender } from '../core/recommend.js';
 import type { GuideFacts } from '../render/guide-card.js';
+import type { CorrectionService } from '../corrections/service.js';
 import type { DigestCommands } from '../digest/commands.js';
 import type { Logger } from '../log/logger.js';
 import type { SurfaceStore } from '../store/types.js';
@@ -26,4 +27,6 @@ export interface SurfaceDeps {
   readonly guide: Omit<GuideFacts, 'platform'>;
   /** Chat digest commands; absent until the store is up. */
   readonly digest?: DigestCommands;
+  /** Recording corrections and owners' decisions (isOwner, accept, reject); absent without a store. */
+  readonly corrections?: CorrectionService;
 }

@@ -6,6 +6,8 @@ import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
 import { PolicyHolder } from '../core/policy/holder.js';
 import { defaultFreshness } from '../core/freshness.js';
+import type { Recommender } from '../core/recommend.js';
+import { openCorrections, type Corrections } from '../corrections/open.js';
 import type { Logger } from '../log/logger.js';
 import { setCatalogInfo } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
@@ -35,6 +37,10 @@ export interface StartOptions {
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
+  /** The core every surface answers with; a deployment's retrained model is swapped into it. */
+  readonly recommender: Recommender;
+  /** Corrections and learning from them; null without a database (surfaces-only tests). */
+  readonly corrections: Corrections | null;
   /** Stops accepting, lets requests in flight finish (cut off after graceMs), closes the store. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -45,8 +51,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Before anything opens: a bad policy file stops start-up (PolicyError, one line).
   const policy = options.policy ?? new PolicyHolder(config.policyFile ?? null, catalog);
   const digest = options.store ? null : openDigestService(config, catalog, log, policy);
+  const recommender = new PolicedRecommender(catalog, policy, { freshness: defaultFreshness(config.staleAfter) });
+  const corrections = digest ? openCorrections(config, catalog, digest.store.corrections, recommender, log) : null;
   const deps: SurfaceDeps = {
-    recommender: new PolicedRecommender(catalog, policy, { freshness: defaultFreshness(config.staleAfter) }),
+    recommender,
     policy,
     store: options.store ?? digest!.store.surface,
     log,
@@ -55,6 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     personKey: personKeys(config.historySecret, 'slack'),
     guide: guideFactsOf(config),
     ...(digest ? { digest: digest.commands } : {}),
+    ...(corrections ? { corrections: corrections.service } : {}),
   };
   const surfaces: Mountable[] = [];
   // Teams off (a Slack-only deployment): no /api/messages at all, not an open one.
@@ -73,7 +82,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createHttpServer({
     surfaces,
     log,
-    health: () => ({ catalog: catalog.version, surfaces: surfaces.map((s) => s.name), store: digest ? digest.store.status() : 'ok' }),
+    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name), store: digest ? digest.store.status() : 'ok' }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -81,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   for (const s of surfaces) await s.start?.();
   digest?.start(slackOAuth?.tokenFor);
+  corrections?.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ port, host: config.host, teams: config.teams.mode, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
@@ -88,6 +98,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     port,
     url,
+    recommender,
+    corrections,
     async stop(graceMs = 8_000) {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections close as soon as their request is answered; requests still
@@ -100,6 +112,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearTimeout(cutOff);
       // The store queues request-path writes for a turn; the last requests' go out now.
       digest?.store.flush();
+      await corrections?.stop();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
     },

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { StoreUnavailableError } from './faults.js';
 import { createPrivately, openDatabase, type Db } from './open-database.js';
+import { SqliteCorrectionStore } from './sqlite-correction-store.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqlitePolicyLog } from './sqlite-policy-log.js';
 import { SqliteSurfaceStore } from './sqlite-store.js';
@@ -19,6 +20,7 @@ export interface Connected {
   readonly surface: SqliteSurfaceStore;
   readonly digest: SqliteDigestStore;
   readonly policy: SqlitePolicyLog;
+  readonly corrections: SqliteCorrectionStore;
 }
 
 export interface ConnectionOptions {
@@ -130,7 +132,7 @@ export class StoreConnection {
       db = openDatabase(this.path, { ...(this.options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: this.options.busyTimeoutMs }) });
       // Open is not enough (a read-only -shm still lets it open): the store is back when a write works.
       db.prepare("INSERT INTO meta (key, value) VALUES ('opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(Date.now()));
-      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db), policy: new SqlitePolicyLog(db) };
+      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db), policy: new SqlitePolicyLog(db), corrections: new SqliteCorrectionStore(db) };
     } catch (err) {
       if (db?.open) db.close();
       this.lastError = (err as Error).message;

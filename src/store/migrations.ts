@@ -149,4 +149,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX policy_log_at ON policy_log (at);
     `,
   },
+  {
+    // 5: the main line's 2–4 (Slack installations, authenticated references, policy log) were
+    // merged while this was written; numbers must not collide when the branches meet.
+    version: 5,
+    name: 'corrections',
+    // "Not what I needed" and the kind that was: the owners' review queue and the deployment's
+    // extra training data. Plain types and app-made ids, so a Postgres store can use the same SQL.
+    sql: `
+      CREATE TABLE corrections (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        surface TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        user_key TEXT NOT NULL,
+        text TEXT,
+        answered_category TEXT,
+        answered_industry TEXT,
+        chosen_category TEXT NOT NULL,
+        chosen_industry TEXT,
+        catalog_version TEXT NOT NULL,
+        model_version TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+        decided_by TEXT,
+        decided_at BIGINT,
+        flagged INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX corrections_user_at ON corrections (user_key, at);
+      CREATE INDEX corrections_status_at ON corrections (status, at);
+    `,
+  },
 ];

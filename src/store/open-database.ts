@@ -44,6 +44,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** An existing file, for reading only (`ask`): no folder made, no migration run; null when there is no file. */
+export function openExisting(path: string): Db | null {
+  if (path === ':memory:' || !existsSync(path)) return null;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   const apply = db.transaction(() => {
     // Read inside the (immediate) transaction so two processes starting at once apply each once.

@@ -2,6 +2,7 @@
 import type { SecretKeys } from '../config/secret-keys.js';
 import type { Logger } from '../log/logger.js';
 import { forwarding, StoreConnection } from './connection.js';
+import type { CorrectionStore } from './correction-types.js';
 import type { DigestStore } from './digest-types.js';
 import type { SlackInstallationStore } from './installation-types.js';
 import type { Db } from './open-database.js';
@@ -31,6 +32,8 @@ export interface OpenStore {
   readonly surface: ResilientStore;
   /** Throws when the database is unavailable: the runner and commands report and retry. */
   readonly digest: DigestStore;
+  /** Corrections and their review; throws when the database is unavailable, like digest. */
+  readonly corrections: CorrectionStore;
   /** Slack installations (OAuth mode); rejects when the database is unavailable. */
   readonly installations: SlackInstallationStore;
   /** The AI policy owners' counts; throws when the database is unavailable, like `digest`. */
@@ -67,6 +70,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     surface,
     // Digests read what the request path wrote: queued writes go first.
     digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
+    corrections: forwarding<CorrectionStore>(() => connection.get().corrections),
     installations: new SqliteInstallationStore(() => connection.get().db, new SecretBox(options.secretKeys ?? {})),
     policy: forwarding<PolicyLogReader>(() => (surface.flush(), connection.get().policy)),
     get db() {

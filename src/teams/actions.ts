@@ -7,12 +7,16 @@ import { ButtonPayload, readButtonPayload } from '../render/button-payload.js';
 import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
 import { requestAccess } from '../server/access-request.js';
 import type { SurfaceDeps } from '../server/deps.js';
+import { offerKinds, type Presser } from '../corrections/chat.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
+import { correctionAction, CORRECTION_VERBS, type CorrectionVerb } from './correction-actions.js';
 
 // The shared button payload (render/button-payload.ts), plus the verb Teams sends beside it.
-const ActionData = ButtonPayload.extend({ verb: z.enum(ACTION_IDS) });
+const ActionData = ButtonPayload.extend({ verb: z.enum(ACTION_IDS).exclude(CORRECTION_VERBS) });
 type ActionDataT = z.infer<typeof ActionData>;
+
+const isCorrectionVerb = (verb: unknown): verb is CorrectionVerb => (CORRECTION_VERBS as readonly unknown[]).includes(verb);
 
 const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
 
@@ -22,9 +26,14 @@ export class TeamsActions {
     private readonly answers: TeamsAnswers,
   ) {}
 
-  /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute); `person` votes once per answer. */
-  async handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Promise<Card> {
+  /**
+   * `data` is whatever the client sent back; `verb` may come separately (Action.Execute);
+   * `person` votes once per answer; `presser` is who the corrections flow records or checks.
+   */
+  async handle(data: unknown, where: Where, verb: unknown, person: string, presser: Presser): Promise<Card> {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
+    const said = (merged as { verb?: unknown } | null)?.verb;
+    if (isCorrectionVerb(said)) return (await correctionAction(this.deps, said, merged, presser)) ?? stale();
     const parsed = ActionData.safeParse(merged);
     const payload = parsed.success ? readButtonPayload(parsed.data) : undefined;
     if (!parsed.success || !payload) return stale();
@@ -73,6 +82,8 @@ export class TeamsActions {
       helpful,
       catalogVersion: d.v ?? answer.catalog.version,
     });
+    // 👎 with a store: the person knew what they needed, so ask (the vote still counts once).
+    if (!helpful && this.deps.corrections) return offerKinds(this.deps, d);
     // The same answer without the feedback buttons, so one press counts once.
     const card = answerCard({ ...answer, clarify: [] }, { feedback: false });
     const thanks: CardElement = { type: 'context', text: helpful ? 'Thanks, glad it helped. 👍 noted.' : 'Thanks for saying so. 👎 noted: it helps us tune the catalog.' };

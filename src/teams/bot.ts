@@ -17,6 +17,7 @@ import type { TeamsAdapter } from './adapter.js';
 import { TeamsAnswers } from './answers.js';
 import { cardInvokeBody, cardMessage } from './attachments.js';
 import { personFrom, whereFrom } from './conversation.js';
+import { teamsPresser } from './correction-actions.js';
 import { botWasAdded, botWasRemoved, forget, remember, welcomeCard } from './install.js';
 import { requestText } from './mention.js';
 import { searchTools } from './search.js';
@@ -78,7 +79,7 @@ export class WhichToolBot extends TeamsActivityHandler {
     }
     const where = whereFrom(activity);
     // Action.Submit (hosts without Universal Actions) arrives as a message carrying the data.
-    if (activity.value !== undefined && !activity.text) return this.submitted(context, await this.actions.handle(activity.value, where, undefined, personFrom(activity)));
+    if (activity.value !== undefined && !activity.text) return this.submitted(context, await this.actions.handle(activity.value, where, undefined, personFrom(activity), teamsPresser(activity)));
     await context.sendActivity(cardMessage(await this.answers.reply(requestText(activity), where, () => this.actor(context))));
   }
 
@@ -117,7 +118,8 @@ export class WhichToolBot extends TeamsActivityHandler {
     const limit = this.limit(context);
     if (limit.retryInS) return { status: 200, body: cardInvokeBody(noticeCard('Too many requests', tooManyRequests(limit.retryInS))) };
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
-    const card = await this.actions.handle(value.action?.data ?? {}, whereFrom(context.activity), value.action?.verb, personFrom(context.activity));
+    const a = context.activity;
+    const card = await this.actions.handle(value.action?.data ?? {}, whereFrom(a), value.action?.verb, personFrom(a), teamsPresser(a));
     return { status: 200, body: cardInvokeBody(card) };
   }
 

@@ -33,10 +33,13 @@ describe('neutral cards', () => {
     expect(actions(card).map((x) => x.payload.prefer)).toEqual(a.clarify.map((c) => c.category));
   });
 
-  it('say so politely when nothing fits, with examples', () => {
+  it('say so politely when nothing fits, with examples, and let the person say what they needed', () => {
     const card = answerCard(r.ask('good morning everyone!'));
     expect(card).toEqual(nothingFitsCard('good morning everyone!'));
-    expect(actions(card).every((x) => x.id === 'example')).toBe(true);
+    const [last, ...examples] = actions(card).reverse();
+    expect(examples.length).toBeGreaterThan(2);
+    expect(examples.every((x) => x.id === 'example')).toBe(true);
+    expect(last).toMatchObject({ id: 'something_else', label: 'Something else…', payload: { q: 'good morning everyone!' } });
     expect(actions(helpCard()).length).toBeGreaterThan(3);
   });
 

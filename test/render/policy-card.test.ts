@@ -63,7 +63,8 @@ describe('policy elements on each platform', () => {
     golden('block-kit-policy.json', message);
     expect(blockKitProblems(message)).toEqual([]);
     expect(shownText(message)).not.toMatch(RAW_CONTROL);
-    const button = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((b: ButtonElement) => b.action_id === 'request_access');
+    const elements: readonly { type: string; action_id: string }[] = message.blocks.flatMap((b) => (b.type === 'actions' ? [...b.elements] : []));
+    const button = elements.find((b) => b.action_id === 'request_access') as ButtonElement | undefined;
     expect(button?.url).toBe('https://acme.example/ai-request');
     expect(JSON.parse(button!.value)).toMatchObject({ access: 'DALL-E 3' });
   });

@@ -59,7 +59,8 @@ describe("the bot's token", () => {
       const open = await serve(baseEnv(path));
       expect((await post(`${open.url}/api/messages`, install(evil.url))).status).toBe(200);
       await open.stop();
-      expect(refsIn(path).map((r) => r.conversation_id)).toEqual([GROUP]);
+      // The store writes once per event-loop turn: the reference may land just after the reply.
+      await expect.poll(() => refsIn(path).map((r) => r.conversation_id)).toEqual([GROUP]);
       const subscribed = await cli(['digest', 'subscribe', '--platform', 'teams', '--channel', GROUP, '--schedule', '0 9 * * *'], baseEnv(path));
       expect(subscribed.code).toBe(0);
       const before = evil.hits.length;

@@ -164,4 +164,13 @@ describe('answer card buttons', () => {
     const [posted] = await env.slack.waitFor('chat.postMessage');
     expect(posted!.body).toMatchObject({ channel: 'C0OTHER', thread_ts: '1700000000.000500' });
   });
+
+  it('"Something else…" and a kind, on a deployment without a database, say that nothing is kept', async () => {
+    for (const [id, extra] of [['something_else', {}], ['kind', { kind: 'video' }]] as const) {
+      env.slack.calls.length = 0;
+      await click(id, value(extra));
+      const [r] = await env.slack.waitFor('response_url');
+      expect(JSON.stringify(r!.body.blocks)).toContain('keeps no corrections');
+    }
+  });
 });

@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { INDUSTRY_IDS } from '../schema.js';
 import { DATA_CLASSES } from '../schema.js';
 import type { ExampleT, LabelT } from './corpus.js';
-import { extractFeatures, familyOf, type FeatureFamily, type Features, type MatcherView } from './features.js';
+import { extractFeatures, familyOf, type FeatureFamily, type MatcherView } from './features.js';
 import { codeDigest } from './code-digest.js';
-import { fitTemperature, logits, train, type HeadKind, type Sample, type TrainOptions } from './linear.js';
+import { fitTemperature, logits, train, type HeadKind, type Sample, type SparseVector, type TrainOptions } from './linear.js';
+import { FeatureTable, vectorise, vocabulary } from './vocabulary.js';
 import { WEIGHT_SCALE, type HeadFileT, type HeadName, type ModelFileT } from './model-file.js';
 
 export const CATEGORY_LABELS: readonly LabelT[] = ['llm', 'code', 'image', 'video', 'audio', '3d', 'multimodal', 'none'];
@@ -38,11 +39,21 @@ export const TRAINING: TrainingOptions = Object.freeze({
 });
 
 
-export interface Labelled {
-  readonly view: MatcherView;
+export interface Weighed {
   readonly example: ExampleT;
   /** Corrections accepted by a deployment's owners weigh more than one corpus line. */
   readonly weight?: number;
+}
+
+export interface Labelled extends Weighed {
+  readonly view: MatcherView;
+}
+
+/** Requests already read into a feature table (a deployment keeps its corpus this way). */
+export interface Encoded {
+  readonly table: FeatureTable;
+  /** One per request, in the order of the requests. */
+  readonly rows: readonly SparseVector[];
 }
 
 interface HeadSpec {
@@ -85,31 +96,6 @@ const HEADS = (share: number): Record<HeadName, HeadSpec> => ({
   },
 });
 
-function vocabulary(all: readonly Features[], minCount: Record<string, number>): string[] {
-  const df = new Map<string, number>();
-  for (const f of all) for (const name of f.keys()) df.set(name, (df.get(name) ?? 0) + 1);
-  const keep: string[] = [];
-  for (const [name, n] of df) {
-    const family = familyOf(name);
-    if (n >= (minCount[family] ?? 1)) keep.push(name);
-  }
-  return keep.sort();
-}
-
-/** Each request's features as vocabulary ids, looked up once, in the order extracted. */
-function vectorise(f: Features, index: ReadonlyMap<string, number>): Sample['x'] {
-  const ids: number[] = [];
-  const values: number[] = [];
-  for (const [name, v] of f) {
-    const id = index.get(name);
-    if (id !== undefined) {
-      ids.push(id);
-      values.push(v);
-    }
-  }
-  return { ids: Int32Array.from(ids), values: Float64Array.from(values) };
-}
-
 /** The part of a vector a head uses: its families only. */
 function restrict(x: Sample['x'], uses: Uint8Array): Sample['x'] {
   let n = 0;
@@ -126,22 +112,24 @@ function restrict(x: Sample['x'], uses: Uint8Array): Sample['x'] {
 }
 
 /** A digest of what a model is trained from: the catalog's data, the requests, their weights and the options. */
-export function trainingDigest(dataVersion: string, data: readonly Labelled[], options: TrainingOptions): string {
+export function trainingDigest(dataVersion: string, data: readonly Weighed[], options: TrainingOptions): string {
   const h = createHash('sha256').update(dataVersion).update(JSON.stringify(options));
   for (const d of data) h.update(JSON.stringify(d.example)).update(`\0${d.weight ?? 1}\n`);
   return h.digest('hex').slice(0, 12);
 }
 
+export function buildModel(dataVersion: string, data: readonly Labelled[], options?: TrainingOptions, temperatures?: Readonly<Record<HeadName, number>>): ModelFileT;
+export function buildModel(dataVersion: string, data: readonly Weighed[], options: TrainingOptions, temperatures: Readonly<Record<HeadName, number>> | undefined, encoded: Encoded): ModelFileT;
 export function buildModel(
   dataVersion: string,
-  data: readonly Labelled[],
+  data: readonly (Weighed & { view?: MatcherView })[],
   options: TrainingOptions = TRAINING,
   temperatures?: Readonly<Record<HeadName, number>>,
+  encoded?: Encoded,
 ): ModelFileT {
-  const featureMaps = data.map((d) => extractFeatures(d.view));
-  const features = vocabulary(featureMaps, options.minCount);
-  const index = new Map(features.map((f, i) => [f, i]));
-  const vectors = featureMaps.map((f) => vectorise(f, index));
+  const { table, rows } = encoded ?? encode(data.map((d) => d.view!));
+  const { features, remap } = vocabulary(table, rows, data.map((d) => d.weight ?? 1), options.minCount);
+  const vectors = rows.map((r) => vectorise(r, remap));
   const families = features.map(familyOf);
   const specs = HEADS(options.secondaryShare);
   const heads = {} as Record<HeadName, HeadFileT>;
@@ -158,18 +146,33 @@ export function buildModel(
     const temperature =
       options.folds > 1 ? calibrate(samples, features.length, spec, fit, options.folds) : (temperatures?.[name] ?? 1);
     const w = train(samples, features.length, k, spec.kind, fit);
-    const rows: number[] = [];
-    const weights: number[] = [];
-    for (let f = 0; f < features.length; f++) {
-      const row = Array.from({ length: k }, (_, j) => Math.round(w[f * k + j]! * WEIGHT_SCALE));
-      if (row.some((v) => v !== 0)) {
-        rows.push(f);
-        for (const v of row) weights.push(v === 0 ? 0 : v); // no -0 in the file
-      }
-    }
-    heads[name] = { kind: spec.kind, labels: [...spec.labels], temperature, rows, weights };
+    heads[name] = { kind: spec.kind, labels: [...spec.labels], temperature, ...stored(w, features.length, k) };
   }
   return { format: 1, trainedFrom: trainingDigest(dataVersion, data, options), trainedWith: codeDigest(), examples: data.length, features, heads };
+}
+
+function encode(views: readonly MatcherView[]): Encoded {
+  const table = new FeatureTable();
+  return { table, rows: views.map((v) => table.encode(extractFeatures(v))) };
+}
+
+/** A head's weights as the file keeps them: integer thousandths, rows with no weight left out. */
+function stored(w: Float64Array, featureCount: number, k: number): { rows: number[]; weights: number[] } {
+  const rows: number[] = [];
+  const weights: number[] = [];
+  const row = new Float64Array(k);
+  for (let f = 0; f < featureCount; f++) {
+    let any = false;
+    for (let j = 0; j < k; j++) {
+      // `+ 0` turns -0 into 0: no -0 in the file.
+      row[j] = Math.round(w[f * k + j]! * WEIGHT_SCALE) + 0;
+      if (row[j] !== 0) any = true;
+    }
+    if (!any) continue;
+    rows.push(f);
+    for (let j = 0; j < k; j++) weights.push(row[j]!);
+  }
+  return { rows, weights };
 }
 
 /** Out-of-fold logits for every sample (fold = index mod folds), for calibration and reports. */

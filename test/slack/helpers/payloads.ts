@@ -36,6 +36,10 @@ export interface ButtonSpec {
   readonly ephemeral?: boolean;
   readonly view?: Record<string, unknown>;
   readonly channel?: string;
+  /** Who pressed it; USER unless said. */
+  readonly user?: string;
+  /** The message's inputs as Slack sends them (`state.values`), e.g. a select's pick. */
+  readonly state?: Record<string, unknown>;
 }
 
 export function blockAction(b: ButtonSpec): SlackPost {
@@ -45,13 +49,14 @@ export function blockAction(b: ButtonSpec): SlackPost {
   return interactive({
     type: 'block_actions',
     team: { id: TEAM, domain: 'acme' },
-    user: { id: USER, username: 'alice', team_id: TEAM },
+    user: { id: b.user ?? USER, username: 'alice', team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy',
     container,
     trigger_id: triggerId('def'),
     ...(b.view ? { view: b.view } : { channel: { id: b.channel ?? CHANNEL, name: 'general' } }),
     ...(b.responseUrl ? { response_url: b.responseUrl } : {}),
+    ...(b.state ? { state: b.state } : {}),
     actions: [
       { type: 'button', action_id: b.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: b.value, action_ts: '1700000001.000' },
     ],

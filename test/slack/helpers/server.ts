@@ -22,21 +22,23 @@ export interface SlackTestServer {
   stop(): Promise<void>;
 }
 
+/** The variables of a Slack test server pointed at a stand-in Web API. */
+export const slackTestEnv = (apiUrl: string): Record<string, string> => ({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_API_URL: apiUrl,
+  SLACK_BOT_ID: BOT_ID,
+  SLACK_BOT_USER_ID: BOT_USER,
+  WHICH_TOOL_SCHEDULER: 'off',
+  WHICH_TOOL_LOG_LEVEL: 'silent',
+  // One test person sends every request of a file; the rate-limit tests set their own.
+  WHICH_TOOL_RATE_LIMIT: '0',
+});
+
 export async function startSlackServer(apiUrl: string, env: Record<string, string> = {}): Promise<SlackTestServer> {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: apiUrl,
-    SLACK_BOT_ID: BOT_ID,
-    SLACK_BOT_USER_ID: BOT_USER,
-    WHICH_TOOL_SCHEDULER: 'off',
-    WHICH_TOOL_LOG_LEVEL: 'silent',
-    // One test person sends every request of a file; the rate-limit tests set their own.
-    WHICH_TOOL_RATE_LIMIT: '0',
-    ...env,
-  });
+  const config = loadConfig({ ...slackTestEnv(apiUrl), ...env });
   const store = new MemoryStore();
   const server = await startServer({ config, catalog: testCatalog(), log: silentLogger(), store });
   return { server, store, personKey: personKeys(config.historySecret, 'slack'), stop: () => server.stop() };

@@ -12,9 +12,9 @@ export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & 
 
 export const STALE_BUTTON = noticeCard('That button no longer works', 'Ask again with /whichtool, or message me directly.');
 
-export interface Button {
+export interface Button<P = ButtonPayload> {
   readonly ctx: ActionContext;
-  readonly payload: ButtonPayload;
+  readonly payload: P;
   readonly asker: Asker;
 }
 
@@ -29,11 +29,14 @@ async function withinLimit(deps: SurfaceDeps, args: ButtonArgs): Promise<boolean
   return false;
 }
 
-export async function readButton(deps: SurfaceDeps, args: ButtonArgs): Promise<Button | undefined> {
+/** `parse` reads the button's value: an answer's payload unless the button carries something else. */
+export async function readButton(deps: SurfaceDeps, args: ButtonArgs): Promise<Button | undefined>;
+export async function readButton<P>(deps: SurfaceDeps, args: ButtonArgs, parse: (value: unknown) => P | undefined): Promise<Button<P> | undefined>;
+export async function readButton(deps: SurfaceDeps, args: ButtonArgs, parse: (value: unknown) => unknown = readPayload): Promise<Button<unknown> | undefined> {
   await args.ack();
   if (!(await withinLimit(deps, args))) return undefined;
   const ctx = contextOf(args);
-  const payload = readPayload(args.action.value);
+  const payload = parse(args.action.value);
   if (!payload) {
     await showCard(ctx, STALE_BUTTON);
     return undefined;

@@ -1,0 +1,10 @@
+// "Something else…" on a nothing-fits answer: the kinds to choose from, in place of the answer.
+import { offerKinds } from '../../../corrections/chat.js';
+import type { SurfaceDeps } from '../../../server/deps.js';
+import { showCard } from '../../reply.js';
+import { readButton, type ButtonArgs } from './read-button.js';
+
+export const somethingElse = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
+  const b = await readButton(deps, args);
+  if (b) await showCard(b.ctx, offerKinds(deps, b.payload));
+};
