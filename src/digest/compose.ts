@@ -59,17 +59,22 @@ const periodWord = (from: Date, to: Date): string => {
 
 const dateLabel = (d: Date, timeZone: string): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
-export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): DigestData {
+export async function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): Promise<DigestData> {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
-  const rows = store.requestsIn(sub.channel, from, periodAt);
-  const previous = store.requestsIn(sub.channel, before, from);
+  // Asked together: over the network each is a round trip.
+  const [rows, previous, last, sentBefore, feedback] = await Promise.all([
+    store.requestsIn(sub.channel, from, periodAt),
+    store.requestsIn(sub.channel, before, from),
+    store.lastSent(sub.id, periodAt),
+    store.countSent(sub.id),
+    store.feedbackIn(sub.channel, from, periodAt),
+  ]);
   const categoryName = (id: string): string => catalog.categories.get(id as never)?.name ?? id;
   const industryName = (id: string): string => catalog.industries.get(id as never)?.name ?? id;
   const useCaseTitle = new Map(catalog.useCases.map((u) => [u.id, u.title]));
   const lowConfidence = rows.filter((r) => r.matched && isUnsure(r.confidence));
   const unanswered = rows.filter((r) => !r.matched);
-  const last = store.lastSent(sub.id, periodAt);
   return {
     periodLabel: `${dateLabel(from, sub.timeZone)} – ${dateLabel(periodAt, sub.timeZone)}`,
     periodWord: periodWord(from, periodAt),
@@ -87,9 +92,9 @@ export function composeDigest({ store, catalog, sub, periodAt }: ComposeInput): 
       // Text exists only when an admin turned text logging on; otherwise the counts stand alone.
       examples: [...unanswered, ...lowConfidence].flatMap((r) => (r.text ? [r.text] : [])).slice(0, EXAMPLES),
     },
-    tip: toolTip(catalog, store.countSent(sub.id)),
-    catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
-    feedback: store.feedbackIn(sub.channel, from, periodAt),
+    tip: toolTip(catalog, sentBefore),
+    catalogChanges: await catalogChanges(store, catalog, last?.catalogVersion ?? null),
+    feedback,
     schedule: describeSchedule(schedule),
   };
 }

@@ -9,10 +9,12 @@ export interface SchedulerOptions {
   readonly runner: DigestRunner;
   readonly log: Logger;
   /** Deletes rows past the retention; run once a day. */
-  readonly prune: (now: Date) => number;
+  readonly prune: (now: Date) => Promise<number>;
   /** After a failed run: e.g. reopen a database file that was read-only. */
   readonly recover?: () => void;
   readonly now?: () => Date;
+  /** Seconds between looks for due digests (a divisor of 60); default 60, at the top of each minute. */
+  readonly tickSeconds?: number;
 }
 
 export interface RunningScheduler {
@@ -27,7 +29,7 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
   let failing = false;
   let current: Promise<unknown> = Promise.resolve();
 
-  const tick = (): Promise<RunReport | null> => {
+  const runOnce = (): Promise<RunReport | null> => {
     const run = runner.runDue(now()).then(
       (report) => {
         if (failing) log.info('digest: runs work again');
@@ -48,15 +50,19 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     return run;
   };
 
-  const caughtUp = tick();
-  const minutely = new Cron('0 * * * * *', { protect: true, unref: true }, async () => {
+  const caughtUp = runOnce();
+  const tick = options.tickSeconds ?? 60;
+  const minutely = new Cron(tick >= 60 ? '0 * * * * *' : `*/${tick} * * * * *`, { protect: true, unref: true }, async () => {
     await current;
-    await tick();
+    await runOnce();
   });
-  const daily = new Cron('17 3 * * *', { timezone: 'UTC', unref: true, catch: true }, () => {
-    const removed = options.prune(now());
-    if (removed) log.info({ removed }, 'store: pruned rows past the retention');
-  });
+  const daily = new Cron('17 3 * * *', { timezone: 'UTC', unref: true }, () =>
+    options.prune(now()).then(
+      (removed) => void (removed && log.info({ removed }, 'store: pruned rows past the retention')),
+      // Tried again tomorrow (and at the next start); the store has said it is unavailable.
+      (err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'store: prune failed; trying again tomorrow'),
+    ),
+  );
   // Prune once at start too: a server restarted daily before 03:17 would otherwise never prune.
   void daily.trigger();
   return {

@@ -1,10 +1,12 @@
-// Everything the server needs for stored state and digests, opened at start-up: the SQLite
-// store at config.dbPath, the chat commands, and (when config.scheduler) the minute scheduler
-// whose first run catches up digests missed while the server was down.
+// Everything the server needs for stored state and digests, opened at start-up: the store
+// (SQLite at config.dbPath, or Postgres at config.databaseUrl), the chat commands, and (when
+// config.scheduler) the scheduler whose first run catches up digests missed while the server was
+// down. With Postgres every replica runs its scheduler; delivery claims make each digest go once.
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
 import type { Logger } from '../log/logger.js';
-import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 import { ChatDigestCommands } from './chat-commands.js';
 import { DigestRunner } from './runner.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
@@ -13,15 +15,15 @@ import { platformSenders } from './senders.js';
 import type { SlackTokenSource } from './slack-sender.js';
 
 export interface DigestService {
-  readonly store: OpenStore;
+  readonly store: Store;
   readonly commands: ChatDigestCommands;
   /** Starts the scheduler if configured; call once the server listens. OAuth mode passes each workspace's tokens. */
   start(slackTokens?: SlackTokenSource): RunningScheduler | null;
   stop(): Promise<void>;
 }
 
-export function openDigestService(config: Config, catalog: Catalog, log: Logger): DigestService {
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys });
+export async function openDigestService(config: Config, catalog: Catalog, log: Logger): Promise<DigestService> {
+  const store = await openStore(config, log);
   const commands = new ChatDigestCommands(store.digest, log);
   let scheduler: RunningScheduler | null = null;
   return {
@@ -31,12 +33,12 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger)
       if (!config.scheduler) return null;
       const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
       const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours });
-      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, tickSeconds: config.schedulerTickSeconds });
       return scheduler;
     },
     async stop() {
       await scheduler?.stop();
-      store.close();
+      await store.close();
     },
   };
 }

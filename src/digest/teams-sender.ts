@@ -43,7 +43,7 @@ export class TeamsSender implements DigestSender {
   // at least once, in the rare case a runner died between Teams accepting it and recording it.
   async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
     // A reference saved from a thread (";messageid=…") also reaches its channel.
-    const ref = this.options.refs.get(sub.channel) ?? this.options.refs.list().find((r) => r.conversationId.split(';')[0] === sub.channel);
+    const ref = (await this.options.refs.get(sub.channel)) ?? (await this.options.refs.list()).find((r) => r.conversationId.split(';')[0] === sub.channel);
     const serviceUrl = serviceUrlOf(ref?.reference);
     if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: mention the bot once in that conversation' };
     const url = `${serviceUrl}/v3/conversations/${encodeURIComponent(sub.channel)}/activities`;

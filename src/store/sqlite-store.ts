@@ -63,8 +63,8 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.conversationRefs = {
       save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime()),
       remove: (id) => void remove.run(id),
-      get: (id) => toRef(get.get(id) as RefRow | undefined),
-      list: () => (list.all() as RefRow[]).map((r) => toRef(r)!),
+      get: async (id) => toRef(get.get(id) as RefRow | undefined),
+      list: async () => (list.all() as RefRow[]).map((r) => toRef(r)!),
     };
   }
 
@@ -106,7 +106,7 @@ export class SqliteSurfaceStore implements SurfaceStore {
     return true;
   }
 
-  recentHistory(userKey: string, limit: number): HistoryEntry[] {
+  async recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
     return (this.selectHistory.all(userKey, limit) as { at: number; text: string }[]).map((r) => ({ at: new Date(r.at), text: r.text }));
   }
 }

@@ -51,7 +51,7 @@ export class WhichToolBot extends TeamsActivityHandler {
   }
 
   private async added(context: TurnContext): Promise<void> {
-    if (remember(this.deps.store.conversationRefs, context.activity)) {
+    if (await remember(this.deps.store.conversationRefs, context.activity)) {
       await context.sendActivity(cardMessage(welcomeCard(whereFrom(context.activity).scope)));
     }
   }

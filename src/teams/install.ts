@@ -15,9 +15,9 @@ export const welcomeCard = (scope: string): Card =>
 
 /** Saves the reference; true when it is new, so the greeting is sent once although Teams
  * announces an installation twice (installationUpdate and conversationUpdate). */
-export function remember(refs: ConversationRefs, activity: Activity): boolean {
+export async function remember(refs: ConversationRefs, activity: Activity): Promise<boolean> {
   const where = whereFrom(activity);
-  const known = refs.get(where.conversationId) !== undefined;
+  const known = (await refs.get(where.conversationId)) !== undefined;
   refs.save({
     conversationId: where.conversationId,
     tenantId: where.tenantId,

@@ -31,7 +31,7 @@ describe('two concurrent digest run processes', () => {
     const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
     store.db.transaction(() => {
       for (let i = 0; i < 600; i++)
-        store.digest.upsertSubscription({ platform: 'slack', workspace: `T${i % 60}`, channel: `C${String(i).padStart(5, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+        void store.digest.upsertSubscription({ platform: 'slack', workspace: `T${i % 60}`, channel: `C${String(i).padStart(5, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
     })();
     store.close();
 

@@ -31,7 +31,7 @@ describe('crash and restart of digest run', () => {
     const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
     store.db.transaction(() => {
       for (let i = 0; i < 300; i++)
-        store.digest.upsertSubscription({ platform: 'slack', workspace: `T${i % 30}`, channel: `C${String(i).padStart(5, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+        void store.digest.upsertSubscription({ platform: 'slack', workspace: `T${i % 30}`, channel: `C${String(i).padStart(5, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
     })();
     store.close();
     const env = { WHICH_TOOL_DB: db, SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-crash', SLACK_API_URL: api.url };

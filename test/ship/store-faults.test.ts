@@ -35,13 +35,13 @@ afterAll(async () => {
 });
 
 /** A fresh database with one daily Slack digest that fell due two minutes ago. */
-function seed(db: string): void {
+async function seed(db: string): Promise<void> {
   const due = new Date(Date.now() - 120_000);
   const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-  store.digest.upsertSubscription(
+  (await store.digest.upsertSubscription(
     { platform: 'slack', workspace: 'T0TEAM1', channel: 'C0DIGEST', schedule: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, timeZone: 'UTC' },
     new Date(Date.now() - 2 * 86_400_000),
-  );
+  ));
   store.close();
 }
 
@@ -78,7 +78,7 @@ function errorCounts(output: string): Map<string, number> {
 
 async function scenario(break_: () => void, fix: () => void, db: string, uid?: number): Promise<void> {
   const api = await slackStandIn();
-  seed(db);
+  await seed(db);
   break_();
   const server = await start(api, db, uid);
   try {
@@ -105,7 +105,7 @@ async function scenario(break_: () => void, fix: () => void, db: string, uid?: n
   }
   const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
   // Yesterday's period, missed before the subscription's first run, is recorded as skipped.
-  expect(store.digest.listDeliveries().filter((d) => d.status === 'sent')).toHaveLength(1);
+  expect((await store.digest.listDeliveries()).filter((d) => d.status === 'sent')).toHaveLength(1);
   store.close();
 }
 

@@ -10,6 +10,6 @@ export const RECENT_ON_HOME = 5;
 
 export const appHomeOpened = (deps: SurfaceDeps) => async ({ event, body, client }: HomeArgs): Promise<void> => {
   if (event.tab !== 'home') return;
-  const recent = deps.store.recentHistory(userKey(body.team_id, event.user), RECENT_ON_HOME);
+  const recent = await deps.store.recentHistory(userKey(body.team_id, event.user), RECENT_ON_HOME);
   await client.views.publish({ user_id: event.user, view: homeView(recent) });
 };
