@@ -32,12 +32,18 @@ const Env = z.object({
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   WHICH_TOOL_DB: z.string().min(1).default('./var/which-tool.db'),
+  DATABASE_URL: optionalText.refine((u) => u === undefined || (/^postgres(ql)?:\/\/\S+$/.test(u) && URL.canParse(u)), 'must be a postgres:// URL, e.g. postgres://user:password@host:5432/db'),
   WHICH_TOOL_DATA: optionalText,
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHICH_TOOL_LOG_REQUEST_TEXT: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   WHICH_TOOL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_SCHEDULER_TICK_SECONDS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'must divide 60: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60')
+    .default(60),
 });
 
 export interface SlackConfig {
@@ -68,12 +74,16 @@ export interface Config {
   readonly secretKeys: SecretKeys;
   readonly teams: TeamsConfig;
   readonly dbPath: string;
+  /** Postgres instead of the SQLite file, for several replicas; null: SQLite at dbPath. */
+  readonly databaseUrl: string | null;
   readonly dataDir?: string;
   readonly logLevel: z.infer<typeof Env>['WHICH_TOOL_LOG_LEVEL'];
   readonly logRequestText: boolean;
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** How often the scheduler looks for due digests; a replica that died is taken over on the next look. */
+  readonly schedulerTickSeconds: number;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
@@ -124,12 +134,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
     },
     dbPath: e.WHICH_TOOL_DB,
+    databaseUrl: e.DATABASE_URL ?? null,
     ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}),
     logLevel: e.WHICH_TOOL_LOG_LEVEL,
     logRequestText: e.WHICH_TOOL_LOG_REQUEST_TEXT,
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    schedulerTickSeconds: e.WHICH_TOOL_SCHEDULER_TICK_SECONDS,
     notices,
   };
 }

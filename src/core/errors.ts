@@ -11,6 +11,8 @@ export const ErrorCode = {
   SecretUnreadable: 'secret_unreadable',
   SlackNotInstalled: 'slack_not_installed',
   SlackInstallationInvalid: 'slack_installation_invalid',
+  StoreUnavailable: 'store_unavailable',
+  StoreMoveRefused: 'store_move_refused',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 

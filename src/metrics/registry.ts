@@ -83,3 +83,35 @@ export function setCatalogInfo(catalog: { readonly version: string; readonly asO
   catalogInfo.reset();
   catalogInfo.set({ version: catalog.version, as_of: catalog.asOf }, 1);
 }
+
+/** What the store says about itself; set once the store is open (the server has one store). */
+let storeProbe: { up: () => boolean; held: () => number } | null = null;
+
+export function watchStore(probe: { up: () => boolean; held: () => number }): void {
+  storeProbe = probe;
+}
+
+// Answers need no database, so /healthz stays 200 while it is away: these say it is degraded.
+export const storeUp = new Gauge({
+  name: 'which_tool_store_up',
+  help: 'Whether the database is reachable and takes writes (1) or not (0: answers go on, writes are held)',
+  registers: [registry],
+  collect() {
+    if (storeProbe) this.set(storeProbe.up() ? 1 : 0);
+  },
+});
+
+export const storeWritesHeld = new Gauge({
+  name: 'which_tool_store_writes_held',
+  help: 'Request-path writes (request log, feedback, history, Teams references) held in memory until the database takes them',
+  registers: [registry],
+  collect() {
+    if (storeProbe) this.set(storeProbe.held());
+  },
+});
+
+export const storeWritesDropped = new Counter({
+  name: 'which_tool_store_writes_dropped_total',
+  help: 'Held writes given up: the oldest, when more were held than the bound while the database was away',
+  registers: [registry],
+});

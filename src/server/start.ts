@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
 import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
-import { setCatalogInfo } from '../metrics/registry.js';
+import { setCatalogInfo, watchStore } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
 import { createSlackOAuth } from '../slack/oauth/installer.js';
 import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
@@ -35,7 +35,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, catalog, log } = options;
   const started = Date.now();
-  const digest = options.store ? null : openDigestService(config, catalog, log);
+  const digest = options.store ? null : await openDigestService(config, catalog, log);
+  if (digest) watchStore({ up: () => digest.store.status() === 'ok', held: () => digest.store.held() });
   const deps: SurfaceDeps = {
     recommender: new TimedRecommender(catalog),
     store: options.store ?? digest!.store.surface,
@@ -56,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createHttpServer({
     surfaces,
     log,
-    health: () => ({ catalog: catalog.version, surfaces: surfaces.map((s) => s.name) }),
+    health: () => ({ catalog: catalog.version, surfaces: surfaces.map((s) => s.name), store: digest ? digest.store.status() : 'ok' }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,7 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearInterval(sweep);
       clearTimeout(cutOff);
       // The store queues request-path writes for a turn; the last requests' go out now.
-      digest?.store.flush();
+      await digest?.store.flush();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
     },

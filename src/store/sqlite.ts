@@ -32,6 +32,8 @@ export interface OpenStore {
   readonly installations: SlackInstallationStore;
   /** The current connection (tests and maintenance); throws when unavailable. */
   readonly db: Db;
+  /** 'ok' when the file is open and the last writes succeeded (for /healthz). */
+  status(): 'ok' | 'unavailable';
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
   prune(now: Date): number;
   /** After a failure elsewhere: reopen the file if enough time passed. */
@@ -57,6 +59,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
       surface.flush();
       return connection.get().db;
     },
+    status: () => (surface.healthy && connection.isOpen ? 'ok' : 'unavailable'),
     prune: (now) => (surface.flush(), pruneOlderThan(connection.get().db, new Date(now.getTime() - options.retentionDays * DAY_MS))),
     recover: () => connection.recover(),
     flush: () => surface.flush(),

@@ -1,0 +1,32 @@
+// Opens the store the configuration names: Postgres when DATABASE_URL is set (several replicas
+// share it), otherwise the SQLite file at WHICH_TOOL_DB, the single-server default.
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import { openPostgresStore } from './pg/open.js';
+import { openSqliteStore } from './sqlite.js';
+import type { Store } from './store.js';
+
+type StoreConfig = Pick<Config, 'dbPath' | 'databaseUrl' | 'logRequestText' | 'retentionDays' | 'secretKeys'>;
+
+/** Never rejects for an unreachable database: answers go on, and the store reconnects by itself. */
+export async function openStore(config: StoreConfig, log: Logger): Promise<Store> {
+  const common = { logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys };
+  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl, ...common });
+  return sqliteAsStore(openSqliteStore({ path: config.dbPath, ...common }));
+}
+
+/** The SQLite store answers at once; here it takes the shape every caller uses. */
+export function sqliteAsStore(s: ReturnType<typeof openSqliteStore>): Store {
+  return {
+    surface: s.surface,
+    digest: s.digest,
+    installations: s.installations,
+    status: () => s.status(),
+    // SQLite writes or drops (it is on the same disk); nothing waits in memory for long.
+    held: () => 0,
+    prune: async (now) => s.prune(now),
+    recover: () => s.recover(),
+    flush: async () => s.flush(),
+    close: async () => s.close(),
+  };
+}

@@ -1,0 +1,28 @@
+// Everything the server and the commands keep, whichever database holds it: the SQLite file by
+// default, Postgres with DATABASE_URL (src/store/open.ts chooses). Callers see only this.
+import type { DigestStore } from './digest-types.js';
+import type { SlackInstallationStore } from './installation-types.js';
+import type { SurfaceStore } from './types.js';
+
+export type StoreStatus = 'ok' | 'unavailable';
+
+export interface Store {
+  /** For the request path: writes are queued and never throw; reads fall back when the database is away. */
+  readonly surface: SurfaceStore;
+  /** Rejects when the database is unavailable: the runner and commands report and retry. */
+  readonly digest: DigestStore;
+  /** Slack installations (OAuth mode); rejects when the database is unavailable. */
+  readonly installations: SlackInstallationStore;
+  /** 'ok' when the database is reachable and the last writes went in (for /healthz and /metrics). */
+  status(): StoreStatus;
+  /** Writes held by the request path, waiting for the database (0 for SQLite, which writes or drops). */
+  held(): number;
+  /** Deletes request log, feedback and history past the retention; returns rows removed. */
+  prune(now: Date): Promise<number>;
+  /** After a failure elsewhere: try to reach the database again. */
+  recover(): void;
+  /** Writes what the request path queued; resolves when written or held for later. */
+  flush(): Promise<void>;
+  /** Writes what is queued (as far as the database takes it), then lets go of the database. */
+  close(): Promise<void>;
+}
