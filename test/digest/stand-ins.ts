@@ -14,7 +14,7 @@ export interface Received {
 }
 
 /** What to answer one request with; undefined means "accept it". */
-export type Injector = (channel: string, attempt: number, n: number) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export type Injector = (channel: string, attempt: number, n: number, authorization?: string) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export interface StandIn {
   readonly url: string;
@@ -72,7 +72,7 @@ export function slackStandIn(): Promise<StandIn> {
     const channel = String(body.channel);
     const attempt = (attempts.get(channel) ?? 0) + 1;
     attempts.set(channel, attempt);
-    const injected = self.inject(channel, attempt, n);
+    const injected = self.inject(channel, attempt, n, req.headers.authorization);
     // Status 0: accept the message but never answer, as when the sender dies mid-request.
     if (injected?.status === 0) return void self.accepted.push({ channel, body, authorization: req.headers.authorization, at: Date.now() });
     if (injected) {
