@@ -26,6 +26,8 @@ const RETRY_MAX_MS = 5_000;
 
 export class HeldWrites<W> {
   private queue: W[] = [];
+  /** Taken from the queue and being written now: still held until the database says yes. */
+  private writing = 0;
   private draining: Promise<void> | null = null;
   private scheduled = false;
   private away = false;
@@ -50,7 +52,7 @@ export class HeldWrites<W> {
   }
 
   get held(): number {
-    return this.queue.length;
+    return this.queue.length + this.writing;
   }
 
   /** False while the database is away. */
@@ -77,6 +79,7 @@ export class HeldWrites<W> {
   private async drain(): Promise<void> {
     while (this.queue.length) {
       const batch = this.queue.splice(0, MAX_BATCH);
+      this.writing = batch.length;
       try {
         await this.options.write(batch);
         this.back();
@@ -85,6 +88,8 @@ export class HeldWrites<W> {
         // The database refused something in the batch itself: one by one, so only that is lost.
         const rest = await this.oneByOne(batch);
         if (rest) return this.hold(rest.writes, rest.err);
+      } finally {
+        this.writing = 0;
       }
     }
   }

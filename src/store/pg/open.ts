@@ -23,6 +23,8 @@ export interface PostgresStoreOptions {
   readonly secretKeys?: SecretKeys;
   /** First retry of held writes after a failure; default 250 ms, doubling to 5 s. */
   readonly retryMs?: number;
+  /** Request-path writes held at most while the database is away; default 20,000. */
+  readonly maxHeld?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -38,7 +40,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   pool.on('error', () => undefined);
   const link = new PgLink(pool, where, log);
   const presence = new Presence(options.url);
-  const surface = new PgSurfaceStore(link, options.logRequestText, log, options.retryMs);
+  const surface = new PgSurfaceStore(link, options.logRequestText, log, { retryMs: options.retryMs, maxHeld: options.maxHeld });
   let retry: NodeJS.Timeout | undefined;
   // Away at start-up (said once by PgLink): tried again in the background until it answers.
   const keepTrying = (): void => {

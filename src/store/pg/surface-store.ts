@@ -46,13 +46,14 @@ export class PgSurfaceStore implements SurfaceStore {
     /** Whether request text may be kept; without it no text is held or written whatever callers pass. */
     private readonly keepText: boolean,
     private readonly log: Logger,
-    retryMs?: number,
+    hold: { readonly retryMs?: number | undefined; readonly maxHeld?: number | undefined } = {},
   ) {
     this.writes = new HeldWrites<SurfaceWrite>({
       write: (batch) => link.tx((c) => writeBatch(c, batch)),
       isAway,
       log,
-      ...(retryMs === undefined ? {} : { retryMs }),
+      ...(hold.retryMs === undefined ? {} : { retryMs: hold.retryMs }),
+      ...(hold.maxHeld === undefined ? {} : { maxHeld: hold.maxHeld }),
     });
     this.conversationRefs = {
       save: (record) => this.writes.add({ kind: 'ref', record }),

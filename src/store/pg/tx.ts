@@ -5,6 +5,10 @@ import type pg from 'pg';
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A link that breaks between two statements is reported by the client as an event, not to a
+  // statement: noted here (the next statement fails with it) instead of reaching the process.
+  const lost = (err: Error): void => void (broken = err);
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -15,6 +19,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query('ROLLBACK').catch((rollbackErr: unknown) => void (broken = rollbackErr as Error));
     throw err;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }
