@@ -47,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.initialise();
     await server.start();
   } catch (err) {
-    throw new Error(`the test Postgres did not start: ${(err as Error)?.message ?? err}\n${log.join('').slice(-2000)}`);
+    throw new Error(`the test Postgres did not start: ${(err as Error)?.message ?? err}\n${log.join('').slice(-2000)}`, { cause: err });
   }
   project.provide('postgresUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
   return () => server.stop();

@@ -41,7 +41,6 @@ describe('the Dockerfile, replayed without Docker', () => {
     const skipped = [...done.values()].flatMap((s) => s.skipped);
     expect(skipped.length).toBeGreaterThan(0);
     for (const step of skipped) expect(step).toMatch(/^(apt-get|mkdir|chown|rm -rf \/var\/lib\/apt|npm cache clean)\b/);
-    const installs = [...done.values()].flatMap((s) => s.installed);
     const build = done.get('build')!.installed;
     const prod = done.get('prod-deps')!.installed;
     expect(build.map((i) => i.command)).toEqual(['npm ci --ignore-scripts --no-audit --no-fund']);
