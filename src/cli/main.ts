@@ -8,7 +8,8 @@ import { runAsk } from './ask.js';
 const USAGE = `usage:
   which-tool ask [--json] "request"
   which-tool ask [--json] --stdin            one request per line
-  which-tool digest subscribe|list|unsubscribe|run ...   (see README)`;
+  which-tool digest subscribe|list|unsubscribe|run ...   (see README)
+  which-tool store migrate --from sqlite:PATH [--to postgres://…]   (see docs/deploy.md)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'digest') {
     const { runDigestCommand } = await import('./digest.js');
     return runDigestCommand(rest, { out, err });
+  }
+  if (command === 'store') {
+    const { runStoreCommand } = await import('./store.js');
+    return runStoreCommand(rest, { out, err });
   }
   err(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
