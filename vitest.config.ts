@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most files wait on processes, sockets and timers rather than compute: on 2 cores vitest
+    // would run one file at a time (its default is cores - 1), so the waits added up.
+    maxWorkers: 4,
     // One real Postgres for the run; test files that need it make their own database on it.
     globalSetup: ['test/helpers/postgres-global.ts'],
   },
