@@ -72,7 +72,10 @@ export class HeldWrites<W> {
   close(): void {
     this.closed = true;
     clearTimeout(this.retryTimer);
-    if (this.queue.length) this.drop(this.queue.length);
+    if (this.queue.length) {
+      this.options.log.warn({ dropped: this.queue.length }, 'store: stopping with writes the database never took; they are given up');
+      this.drop(this.queue.length);
+    }
     this.queue = [];
   }
 
