@@ -21,6 +21,8 @@ export class Pacer {
   /** Per key, once a 429 showed the platform's limit is below ours. */
   private readonly slower = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
+  /** Per key, when the last `burst` sends were actually let go (oldest first). */
+  private readonly released = new Map<string, number[]>();
 
   constructor(
     private readonly limit: PaceLimit,
@@ -39,6 +41,27 @@ export class Pacer {
     this.tat.set(key, next);
     const at = next - this.limit.burst * interval;
     if (at > now) await this.clock.sleep(at - now);
+    await this.release(key, interval);
+  }
+
+  /**
+   * Booked slots are kept by the clock at the moment of sending too: when the event loop was
+   * busy, sleepers whose slots have passed wake together, and would go out as one burst. Never
+   * more than `burst` sends within `burst` intervals of each other.
+   */
+  private async release(key: string, interval: number): Promise<void> {
+    const recent = this.released.get(key) ?? [];
+    this.released.set(key, recent);
+    const window = this.limit.burst * interval;
+    for (;;) {
+      const now = this.clock.now();
+      if (recent.length < this.limit.burst || now >= recent[0]! + window) {
+        recent.push(now);
+        if (recent.length > this.limit.burst) recent.shift();
+        return;
+      }
+      await this.clock.sleep(recent[0]! + window - now);
+    }
   }
 
   /**

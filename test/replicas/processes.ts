@@ -18,7 +18,7 @@ export const replicaEnv = (databaseUrl: string, more: Record<string, string> = {
 });
 
 export function startReplica(env: Record<string, string>): Promise<ServerProcess> {
-  return startServerProcess(SERVER, ROOT, env, 20_000);
+  return startServerProcess(SERVER, ROOT, env);
 }
 
 export async function stopReplica(r: ServerProcess): Promise<void> {
