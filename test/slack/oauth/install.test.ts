@@ -126,7 +126,8 @@ describe('installing', () => {
     await expect.poll(() => store.db.prepare("SELECT workspace, COUNT(*) AS n FROM request_log WHERE surface = 'slack' GROUP BY workspace ORDER BY workspace").all(), { timeout: 5_000 }).toEqual(
       ['T0ACME', 'T0GLOBEX', 'T0INILABS', 'T0INISALES'].map((workspace) => ({ workspace, n: 2 })),
     );
-    expect(store.db.prepare('SELECT workspace, COUNT(*) AS n FROM feedback GROUP BY workspace ORDER BY workspace').all()).toEqual(
+    // Button presses are handled after their ack: polled like the request log.
+    await expect.poll(() => store.db.prepare('SELECT workspace, COUNT(*) AS n FROM feedback GROUP BY workspace ORDER BY workspace').all(), { timeout: 5_000 }).toEqual(
       ['T0ACME', 'T0GLOBEX', 'T0INILABS', 'T0INISALES'].map((workspace) => ({ workspace, n: 1 })),
     );
   });
