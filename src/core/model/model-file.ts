@@ -3,7 +3,7 @@
 // and its bytes the same for the same training run.
 import { z } from 'zod';
 
-export const WEIGHT_SCALE = 1000;
+export const WEIGHT_SCALE = 100;
 
 // The weight arrays hold most of a model's million numbers: checked by one plain loop, since a
 // schema per element would add half a second to every start.
