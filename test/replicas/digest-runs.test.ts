@@ -10,7 +10,7 @@ import { openPostgresStore } from '../../src/store/pg/open.js';
 import { ensureBuilt } from '../digest/built-cli.js';
 import { perChannel, slackStandIn } from '../digest/stand-ins.js';
 import { freshDatabase, query } from '../helpers/postgres.js';
-import { replicaEnv, whichTool } from './processes.js';
+import { replicaEnv, waitFor, whichTool } from './processes.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
@@ -34,7 +34,14 @@ describe('digest run processes sharing one Postgres database', () => {
     const run = (at: Date, token: string) =>
       whichTool(['digest', 'run', '--at', at.toISOString()], replicaEnv(db, { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: token, SLACK_API_URL: api.url }));
 
+    // A starting gate: nothing is answered until all three are sending, however unevenly a busy
+    // machine starts them, so the kill lands while all three are at work.
+    let open = (): void => undefined;
+    api.hold = new Promise((resolve) => (open = resolve));
     const runs = [run(AT, 'xoxb-victim'), run(AT, 'xoxb-second'), run(AT, 'xoxb-third')];
+    await waitFor('all three runs sending', () => api.seen.size, (n) => n === 3, 30_000);
+    api.hold = null;
+    open();
     const victim = runs[0]!;
     let victimSent = 0;
     api.inject = (_channel, _attempt, _n, authorization) => {

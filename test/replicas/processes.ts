@@ -40,7 +40,7 @@ export function whichTool(args: string[], env: Record<string, string>): CliRun {
 }
 
 /** Polls until `check` holds or the time is up (then fails with what it last saw). */
-export async function waitFor<T>(what: string, read: () => Promise<T> | T, check: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(what: string, read: () => Promise<T> | T, check: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: T;
   for (;;) {
