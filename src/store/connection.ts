@@ -1,6 +1,7 @@
 // One SQLite connection that can be replaced. A file that was read-only (or missing, or on a
 // full disk) when opened stays unusable on that connection even after it is fixed, so after a
 // failure the store opens the file again, at most every `retryMs`, and carries on when it can.
+import { ErrorCode, WhichToolError } from '../core/errors.js';
 import type { Logger } from '../log/logger.js';
 import { openDatabase, type Db } from './open-database.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
@@ -12,8 +13,12 @@ export interface Connected {
   readonly digest: SqliteDigestStore;
 }
 
-export class StoreUnavailableError extends Error {
-  readonly code = 'store_unavailable';
+/** The database cannot be used now (SQLite file or Postgres server): callers degrade or retry. */
+export class StoreUnavailableError extends WhichToolError {
+  constructor(message: string) {
+    super(ErrorCode.StoreUnavailable, message);
+    this.name = 'StoreUnavailableError';
+  }
 }
 
 export class StoreConnection {
