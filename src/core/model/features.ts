@@ -48,6 +48,23 @@ function bump(m: Map<string, number>, name: string, by = 1): void {
   m.set(name, (m.get(name) ?? 0) + by);
 }
 
+// Letter groups by word: the same words come back in request after request, and cutting them
+// up is most of a long request's cost. Bounded, and simply emptied when full.
+const LETTERS_CACHE_LIMIT = 50_000;
+const lettersCache = new Map<string, readonly string[]>();
+
+function lettersOf(word: string): readonly string[] {
+  let groups = lettersCache.get(word);
+  if (!groups) {
+    const padded = `<${word}>`;
+    const out: string[] = [];
+    for (const n of CHAR_GRAMS) for (let k = 0; k + n <= padded.length; k++) out.push(`c${padded.slice(k, k + n)}`);
+    if (lettersCache.size >= LETTERS_CACHE_LIMIT) lettersCache.clear();
+    lettersCache.set(word, (groups = out));
+  }
+  return groups;
+}
+
 export function extractFeatures(view: MatcherView): Features {
   const out: Features = new Map();
   const words = new Map<string, number>();
@@ -64,10 +81,7 @@ export function extractFeatures(view: MatcherView): Features {
     else if (scope < 1) bump(words, `p${w}`);
     const next = tokens[i + 1];
     if (next && next.clause === t.clause) bump(pairs, `b${w} ${word(next)}`);
-    if (t.word.length >= 3 && !NUMBER.test(t.word)) {
-      const padded = `<${t.word}>`;
-      for (const n of CHAR_GRAMS) for (let k = 0; k + n <= padded.length; k++) bump(chars, `c${padded.slice(k, k + n)}`);
-    }
+    if (t.word.length >= 3 && !NUMBER.test(t.word)) for (const g of lettersOf(t.word)) bump(chars, g);
   }
   if (!tokens.length) out.set('eempty', 1);
   addUnit(out, words);
