@@ -3,7 +3,8 @@
 // separate stage, then the runtime stage's files, started with its CMD and probed with its
 // HEALTHCHECK. The `npm ci` steps install by hard links from this repository's node_modules and
 // are checked with `npm ls` against the lock file (linked-install.ts): the repository's own
-// `npm ci` already downloads and compiles; doing it again here took minutes.
+// `npm ci` already downloads and compiles; doing it again here took minutes. `npm run build`
+// takes the repository's own build when the stage holds exactly its inputs (reused-build.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
