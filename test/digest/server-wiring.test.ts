@@ -14,10 +14,10 @@ describe('server wiring', () => {
     const db = tempDbPath();
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const seed = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-    (await seed.digest.upsertSubscription(
+    await seed.digest.upsertSubscription(
       { platform: 'slack', workspace: 'T1', channel: 'CMISSED', schedule: `${hourAgo.getUTCMinutes()} ${hourAgo.getUTCHours()} * * *`, timeZone: 'UTC' },
       new Date(Date.now() - 3 * 86_400_000),
-    ));
+    );
     seed.close();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_DB: db, SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-wiring', SLACK_API_URL: api.url, WHICH_TOOL_LOG_LEVEL: 'silent' });
     for (let restart = 0; restart < 2; restart++) {

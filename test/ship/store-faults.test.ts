@@ -38,10 +38,10 @@ afterAll(async () => {
 async function seed(db: string): Promise<void> {
   const due = new Date(Date.now() - 120_000);
   const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-  (await store.digest.upsertSubscription(
+  await store.digest.upsertSubscription(
     { platform: 'slack', workspace: 'T0TEAM1', channel: 'C0DIGEST', schedule: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, timeZone: 'UTC' },
     new Date(Date.now() - 2 * 86_400_000),
-  ));
+  );
   store.close();
 }
 
