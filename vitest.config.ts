@@ -7,8 +7,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Most files wait on processes, sockets and timers rather than compute: on 2 cores vitest
-    // would run one file at a time (its default is cores - 1), so the waits added up.
-    maxWorkers: 4,
+    // would run one file at a time (its default is cores - 1), so the waits added up. Three, not
+    // more: the files that start servers need some CPU to start them in time on a busy machine.
+    maxWorkers: 3,
     // One real Postgres for the run; test files that need it make their own database on it.
     globalSetup: ['test/helpers/postgres-global.ts'],
   },

@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await stopReplica(server);
+  if (server) await stopReplica(server);
   await gate.stop();
   await connector.stop();
 });

@@ -21,6 +21,16 @@ export function startReplica(env: Record<string, string>): Promise<ServerProcess
   return startServerProcess(SERVER, ROOT, env);
 }
 
+/** Starts `n` at once; if one does not come up, stops the others before failing (no orphans). */
+export async function startReplicas(n: number, env: Record<string, string>): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(Array.from({ length: n }, () => startReplica(env)));
+  const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (!failed) return up;
+  await Promise.all(up.map(stopReplica));
+  throw failed.reason;
+}
+
 export async function stopReplica(r: ServerProcess): Promise<void> {
   r.child.kill('SIGTERM');
   await r.exited;

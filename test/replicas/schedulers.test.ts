@@ -9,7 +9,7 @@ import { ensureBuilt } from '../digest/built-cli.js';
 import { perChannel, slackStandIn, type StandIn } from '../digest/stand-ins.js';
 import type { ServerProcess } from '../ship/server-process.js';
 import { freshDatabase, query } from '../helpers/postgres.js';
-import { replicaEnv, startReplica, stopReplica, waitFor, whichTool } from './processes.js';
+import { replicaEnv, startReplicas, stopReplica, waitFor, whichTool } from './processes.js';
 
 const CHANNELS = 30;
 let db: string;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   db = await freshDatabase('schedulers');
   slackEnv = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-replicas', SLACK_API_URL: api.url, SLACK_BOT_ID: 'B0BOT', SLACK_BOT_USER_ID: 'U0BOT' };
   const env = replicaEnv(db, { ...slackEnv, WHICH_TOOL_SCHEDULER: 'on', WHICH_TOOL_SCHEDULER_TICK_SECONDS: '1' });
-  replicas = await Promise.all([1, 2, 3].map(() => startReplica(env)));
+  replicas = await startReplicas(3, env);
 }, 60_000);
 
 afterAll(async () => {

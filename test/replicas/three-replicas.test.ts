@@ -8,7 +8,7 @@ import type { ServerProcess } from '../ship/server-process.js';
 import { ensureBuilt } from '../digest/built-cli.js';
 import { freshDatabase, query } from '../helpers/postgres.js';
 import { Connector, message, post, TENANT } from '../teams/support.js';
-import { replicaEnv, startReplica, stopReplica, waitFor, whichTool } from './processes.js';
+import { replicaEnv, startReplicas, stopReplica, waitFor, whichTool } from './processes.js';
 
 let db: string;
 let replicas: ServerProcess[] = [];
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await connector.start();
   db = await freshDatabase('replicas');
   // Together, on an empty database: no replica waits for another to be up first.
-  replicas = await Promise.all([1, 2, 3].map(() => startReplica(replicaEnv(db, { WHICH_TOOL_SCHEDULER: 'off' }))));
+  replicas = await startReplicas(3, replicaEnv(db, { WHICH_TOOL_SCHEDULER: 'off' }));
 }, 60_000);
 
 afterAll(async () => {
