@@ -2,7 +2,6 @@
 // share it), otherwise the SQLite file at WHICH_TOOL_DB, the single-server default.
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import { openPostgresStore } from './pg/open.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -11,7 +10,8 @@ type StoreConfig = Pick<Config, 'dbPath' | 'databaseUrl' | 'logRequestText' | 'r
 /** Never rejects for an unreachable database: answers go on, and the store reconnects by itself. */
 export async function openStore(config: StoreConfig, log: Logger): Promise<Store> {
   const common = { logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys };
-  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl, ...common });
+  // Loaded only then: a single server on SQLite starts without the Postgres client.
+  if (config.databaseUrl) return (await import('./pg/open.js')).openPostgresStore({ url: config.databaseUrl, ...common });
   return sqliteAsStore(openSqliteStore({ path: config.dbPath, ...common }));
 }
 
