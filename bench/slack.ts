@@ -11,7 +11,6 @@
 // The real server answers at the end of the event-loop turn (src/server/end-of-turn.ts), and
 // most of its lead over the bare app comes from that. So, for information, a third server runs:
 // the bare app acking the same way. Real / that one is what our own per-request work costs.
-import { createHmac } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './types.js';
+import { freshlySignedCommand } from './util.js';
 
 const CONNECTIONS = 32;
 const DURATION_S = 6;
@@ -51,6 +51,8 @@ async function serve(target: Target, dbPath: string): Promise<void> {
       PORT: '0', HOST: '127.0.0.1', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_BOT_ID: 'B0BENCH', SLACK_BOT_USER_ID: 'U0BENCH', SLACK_API_URL: 'http://127.0.0.1:9/api/',
       WHICH_TOOL_SCHEDULER: 'off', WHICH_TOOL_LOG_LEVEL: 'silent', WHICH_TOOL_DB: dbPath,
+      // One simulated person sends every command: the per-person limit would stop the load at 20.
+      WHICH_TOOL_RATE_LIMIT: '0',
     });
     const running = await startServer({ config, catalog: loadCatalog(), log: silentLogger() });
     return reportTo(running.port);
@@ -117,20 +119,14 @@ function devRequests(): string[] {
   }
 }
 
-/** Slash commands signed as Slack signs them; the timestamp stays valid for 5 minutes. */
+/** Slash commands signed as Slack signs them, each send signed afresh (the server refuses replays). */
 function signedRequests(texts: readonly string[]): Record<string, unknown>[] {
-  const ts = Math.floor(Date.now() / 1000);
-  return texts.map((text) => {
-    const body = new URLSearchParams({
+  return texts.map((text) =>
+    freshlySignedCommand(SECRET, {
       token: 'x', team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: 'U0USER', command: '/whichtool', text,
-      response_url: 'http://127.0.0.1:9/response', trigger_id: '1.2.3', api_app_id: 'A0BENCH',
-    }).toString();
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return {
-      method: 'POST', path: '/slack/events', body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
-    };
-  });
+      response_url: 'http://127.0.0.1:9/response', api_app_id: 'A0BENCH',
+    }),
+  );
 }
 
 async function load(port: number, requests: Record<string, unknown>[], seconds: number): Promise<CannonResult> {

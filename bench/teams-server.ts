@@ -6,12 +6,16 @@ import { loadCatalog } from '../src/core/catalog.js';
 import { Recommender } from '../src/core/recommend.js';
 import { silentLogger } from '../src/log/logger.js';
 import { createHttpServer } from '../src/server/http-server.js';
+import { personKeys } from '../src/server/person-key.js';
+import { RequestLimits } from '../src/server/request-limits.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { createTeamsSurface } from '../src/teams/surface.js';
 
 const log = silentLogger();
-const deps = { recommender: new Recommender(loadCatalog()), store: new MemoryStore(), log, logRequestText: false };
-const surface = await createTeamsSurface(deps, loadConfig({ PORT: '0' }).teams);
+// One simulated person sends every request: the per-person limit would stop the load at 20.
+const config = loadConfig({ PORT: '0', WHICH_TOOL_RATE_LIMIT: '0' });
+const deps = { recommender: new Recommender(loadCatalog()), store: new MemoryStore(), log, logRequestText: false, limits: new RequestLimits(config.rateLimit), personKey: personKeys(config.historySecret, 'slack') };
+const surface = await createTeamsSurface(deps, config.teams);
 const server = createHttpServer({ surfaces: [surface], log, health: () => ({}) });
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 // CPU time used so far, asked for around the measured run: a figure that the machine's other

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { DigestRunner, type RunReport } from '../digest/runner.js';
 import { describeSchedule, nextFire, ScheduleError, validateSchedule } from '../digest/schedule.js';
+import { dropUntrustedReferences } from '../digest/reference-cleanup.js';
 import { platformSenders } from '../digest/senders.js';
 import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
@@ -110,6 +111,7 @@ async function run(store: Store, config: Config, args: readonly string[], io: Di
   const slackTokens = config.slackOAuth
     ? (await import('../slack/oauth/installer.js')).createSlackOAuth(config.slackOAuth, store.installations, silentLogger()).tokenFor
     : undefined;
+  await dropUntrustedReferences(store, config.teams, silentLogger());
   const runner = new DigestRunner({
     store: store.digest,
     catalog: loadCatalog(config.dataDir),

@@ -6,6 +6,8 @@ import { readSecretKeys, type SecretKeys } from './secret-keys.js';
 import { readSlackOAuth, type SlackOAuthConfig } from './slack-oauth.js';
 
 export type { SecretKeys, SlackOAuthConfig };
+import { deriveSecret } from './secret.js';
+import { TEAMS_NOTICE, teamsConfig } from './teams.js';
 
 const optionalText = z
   .string()
@@ -13,9 +15,12 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** A comma-separated list of host names, e.g. "smba.example.com, smba.other.example". */
+const hostList = optionalText.refine((t) => t === undefined || t.split(',').every((h) => /^[a-z0-9.-]+$/i.test(h.trim())), 'must be host names separated by commas');
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((t) => t === undefined || /^xox[bp]-/.test(t), 'must start with xoxb- or xoxp-'),
   SLACK_APP_TOKEN: optionalText.refine((t) => t === undefined || t.startsWith('xapp-'), 'must start with xapp-'),
@@ -31,6 +36,14 @@ const Env = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_LOGIN_URL: z.url().default('https://login.microsoftonline.com/'),
+  MICROSOFT_OAUTH_SCOPE: z.url().default('https://api.botframework.com'),
+  MICROSOFT_OPENID_METADATA_URL: z.url().optional(),
+  WHICH_TOOL_TEAMS_LOCAL: z.enum(['0', '1']).optional(),
+  WHICH_TOOL_TEAMS_SERVICE_HOSTS: hostList,
+  WHICH_TOOL_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  WHICH_TOOL_HISTORY_SECRET: optionalText.refine((t) => t === undefined || t.length >= 16, 'must be at least 16 characters'),
+  WHICH_TOOL_DIGEST_MANAGERS: optionalText.refine((t) => t === undefined || t === 'members' || /^[\w:.@-]+(\s*,\s*[\w:.@-]+)*$/.test(t), 'must be "members" or user ids separated by commas'),
   WHICH_TOOL_DB: z.string().min(1).default('./var/which-tool.db'),
   DATABASE_URL: optionalText.refine((u) => u === undefined || (/^postgres(ql)?:\/\/\S+$/.test(u) && URL.canParse(u)), 'must be a postgres:// URL, e.g. postgres://user:password@host:5432/db'),
   WHICH_TOOL_DATA: optionalText,
@@ -55,12 +68,26 @@ export interface SlackConfig {
   readonly botUserId?: string;
 }
 
+/**
+ * How /api/messages runs: `authenticated` (an app is configured: every request needs a Bot
+ * Framework token), `local` (no credentials: unauthenticated, for the Agents Playground and the
+ * Emulator on this machine only) or `off` (not mounted at all).
+ */
+export type TeamsMode = 'authenticated' | 'local' | 'off';
+
 export interface TeamsConfig {
-  /** Without an app id, the endpoint accepts unauthenticated local tools only. */
+  readonly mode: TeamsMode;
   readonly appId?: string;
   readonly appPassword?: string;
   readonly tenantId?: string;
   readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Hosts added by WHICH_TOOL_TEAMS_SERVICE_HOSTS to those that may receive the bot's token. */
+  readonly extraServiceHosts: readonly string[];
+  /** Microsoft identity platform base the bot's own token comes from (digests). */
+  readonly loginUrl: string;
+  readonly oauthScope: string;
+  /** Where Bot Framework signing keys are published; unset: botbuilder's public-cloud default. */
+  readonly openIdMetadataUrl?: string;
 }
 
 export interface Config {
@@ -73,11 +100,17 @@ export interface Config {
   /** Encrypt stored Slack installation tokens; none set: they are stored as Slack sent them. */
   readonly secretKeys: SecretKeys;
   readonly teams: TeamsConfig;
+  /** Requests per person per minute on every surface; 0: no limit. */
+  readonly rateLimit: number;
+  /** Key for the App Home history hash: WHICH_TOOL_HISTORY_SECRET, else derived from Slack's signing secret. */
+  readonly historySecret: string;
+  /** Who may change a channel's digest: full members (not guests, not other organisations), or these user ids only. */
+  readonly digestManagers: 'members' | readonly string[];
   readonly dbPath: string;
   /** Postgres instead of the SQLite file, for several replicas; null: SQLite at dbPath. */
   readonly databaseUrl: string | null;
   readonly dataDir?: string;
-  readonly logLevel: z.infer<typeof Env>['WHICH_TOOL_LOG_LEVEL'];
+  readonly logLevel: Env['WHICH_TOOL_LOG_LEVEL'];
   readonly logRequestText: boolean;
   readonly retentionDays: number;
   readonly digestGraceHours: number;
@@ -87,6 +120,8 @@ export interface Config {
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
+
+export type Env = z.infer<typeof Env>;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = Env.safeParse(env);
@@ -119,20 +154,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (slackOAuth && !secretKeys.current)
     notices.push('Slack installation tokens are stored unencrypted: set WHICH_TOOL_SECRET_KEY to encrypt them (README, "Install into many workspaces").');
   if (!slack && !slackOAuth) notices.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to connect it (see README).');
-  if (!e.MICROSOFT_APP_ID)
-    notices.push('Teams runs unauthenticated for local tools only (Agents Playground, Bot Framework Emulator): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams.');
+  const teams = teamsConfig(e, slack !== null || slackOAuth !== null);
+  notices.push(TEAMS_NOTICE[teams.mode]);
   return {
     port: e.PORT,
-    host: e.HOST,
+    // Local mode answers unauthenticated requests: only this machine may reach it, unless asked.
+    host: e.HOST ?? (teams.mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     slack,
     slackOAuth,
     secretKeys,
-    teams: {
-      appType: e.MICROSOFT_APP_TYPE,
-      ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
-      ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
-      ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
-    },
+    teams,
+    rateLimit: e.WHICH_TOOL_RATE_LIMIT,
+    historySecret: e.WHICH_TOOL_HISTORY_SECRET ?? deriveSecret(slack?.signingSecret ?? slackOAuth?.signingSecret ?? '', 'which-tool history key'),
+    digestManagers: !e.WHICH_TOOL_DIGEST_MANAGERS || e.WHICH_TOOL_DIGEST_MANAGERS === 'members' ? 'members' : e.WHICH_TOOL_DIGEST_MANAGERS.split(',').map((id) => id.trim()),
     dbPath: e.WHICH_TOOL_DB,
     databaseUrl: e.DATABASE_URL ?? null,
     ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}),

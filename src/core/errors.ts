@@ -13,6 +13,9 @@ export const ErrorCode = {
   SlackInstallationInvalid: 'slack_installation_invalid',
   StoreUnavailable: 'store_unavailable',
   StoreMoveRefused: 'store_move_refused',
+  TeamsUnauthorized: 'teams_unauthorized',
+  ServiceUrlRefused: 'service_url_refused',
+  ConnectorTimeout: 'connector_timeout',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -13,6 +13,10 @@ import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { countingSender } from '../metrics/digest.js';
 import { platformSenders } from './senders.js';
 import type { SlackTokenSource } from './slack-sender.js';
+import { dropUntrustedReferences } from './reference-cleanup.js';
+
+/** The server never blocks its event loop on another process's SQLite lock for longer than this. */
+export const SERVER_BUSY_TIMEOUT_MS = 5;
 
 export interface DigestService {
   readonly store: Store;
@@ -23,8 +27,9 @@ export interface DigestService {
 }
 
 export async function openDigestService(config: Config, catalog: Catalog, log: Logger): Promise<DigestService> {
-  const store = await openStore(config, log);
-  const commands = new ChatDigestCommands(store.digest, log);
+  const store = await openStore(config, log, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  await dropUntrustedReferences(store, config.teams, log);
+  const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
   let scheduler: RunningScheduler | null = null;
   return {
     store,
@@ -33,7 +38,7 @@ export async function openDigestService(config: Config, catalog: Catalog, log: L
       if (!config.scheduler) return null;
       const senders = platformSenders(config, store.surface.conversationRefs, slackTokens ? { slackTokens } : {});
       const runner = new DigestRunner({ store: store.digest, catalog, sender: countingSender(senders), log, graceHours: config.digestGraceHours });
-      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, tickSeconds: config.schedulerTickSeconds });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack, tickSeconds: config.schedulerTickSeconds });
       return scheduler;
     },
     async stop() {

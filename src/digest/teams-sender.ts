@@ -1,10 +1,14 @@
 // Posts a digest into a Teams conversation through its stored reference: the Bot Connector's
 // "send to conversation" call at the reference's serviceUrl. Stays under Teams' limits (7
 // messages/s per thread, 30/s per app per tenant) and backs off with jitter on throttling.
+// A stored service URL is only as trustworthy as the activity it came with: with credentials,
+// only a reference saved from an authenticated activity is used, and the bot's token goes only
+// to a Bot Framework host; in local mode only to this machine, without a token.
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardToAdaptiveCard } from '../render/adaptive-card.js';
 import type { Card } from '../render/card.js';
 import type { SubscriptionRecord } from '../store/digest-types.js';
-import type { ConversationRefs } from '../store/types.js';
+import type { ConversationRefRecord, ConversationRefs } from '../store/types.js';
+import type { Destination, ServiceUrlPolicy } from '../teams/service-url.js';
 import { backoffMs, Pacer, realClock, type Clock, type PaceLimit } from './pacer.js';
 import type { DigestSender, SendOutcome } from './sender.js';
 
@@ -12,7 +16,9 @@ const RETRY = new Set([429, 412, 502, 504, 503, 500]);
 
 export interface TeamsSenderOptions {
   readonly refs: ConversationRefs;
-  /** Returns a bearer token, or undefined for local unauthenticated tools (no app id). */
+  /** Where digests may go, and where the token may go with them. */
+  readonly policy: ServiceUrlPolicy;
+  /** Returns the bot's bearer token; absent when there is none (local mode). */
   readonly token?: () => Promise<string | undefined>;
   readonly tenantPace?: PaceLimit;
   readonly threadPace?: PaceLimit;
@@ -24,7 +30,7 @@ export interface TeamsSenderOptions {
 
 const serviceUrlOf = (reference: unknown): string | undefined => {
   const url = (reference as { serviceUrl?: unknown } | null)?.serviceUrl;
-  return typeof url === 'string' && /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : undefined;
+  return typeof url === 'string' ? url.replace(/\/+$/, '') : undefined;
 };
 
 export class TeamsSender implements DigestSender {
@@ -46,6 +52,8 @@ export class TeamsSender implements DigestSender {
     const ref = (await this.options.refs.get(sub.channel)) ?? (await this.options.refs.list()).find((r) => r.conversationId.split(';')[0] === sub.channel);
     const serviceUrl = serviceUrlOf(ref?.reference);
     if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: mention the bot once in that conversation' };
+    const destination = this.destination(ref, serviceUrl);
+    if (!destination.ok) return { kind: 'failed', reason: `not sent: ${destination.reason}` };
     const url = `${serviceUrl}/v3/conversations/${encodeURIComponent(sub.channel)}/activities`;
     const activity = {
       type: 'message',
@@ -59,7 +67,7 @@ export class TeamsSender implements DigestSender {
     for (let attempt = 1; attempt <= max; attempt++) {
       await this.threads.take(sub.channel);
       await this.tenants.take(ref.tenantId || sub.workspace);
-      const token = await this.options.token?.();
+      const token = destination.token ? await this.options.token?.() : undefined;
       let status: number;
       let text: string;
       let retryAfter: number;
@@ -85,5 +93,11 @@ export class TeamsSender implements DigestSender {
       await this.clock.sleep(Math.max(retryAfter, backoffMs(attempt, baseMs, maxMs)));
     }
     return { kind: 'failed', reason: `${last} after ${max} attempts` };
+  }
+
+  private destination(ref: ConversationRefRecord, serviceUrl: string): Destination {
+    if (this.options.policy.mode === 'authenticated' && !ref.authenticated)
+      return { ok: false, reason: 'the conversation reference was saved without authentication; add the bot to that conversation again' };
+    return this.options.policy.check(serviceUrl);
   }
 }

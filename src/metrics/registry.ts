@@ -54,6 +54,13 @@ export function recordHttpRequest(surface: string, route: string, status: number
 /** One answer from the core, timed by outcome (recommended, nothing_fits, error). */
 export const recordAnswerTime = (outcome: string, seconds: number): void => answerTimes.add(outcome, { outcome }, seconds);
 
+export const requestsRefused = new Counter({
+  name: 'which_tool_requests_refused_total',
+  help: 'Requests turned away before any work, by surface and reason (unsigned, stale, replayed, bad_signature, malformed, too_large, busy, not_local, unauthorized, rate_limited, ...)',
+  labelNames: ['surface', 'reason'] as const,
+  registers: [registry],
+});
+
 export const digestDeliveries = new Counter({
   name: 'which_tool_digest_deliveries_total',
   help: 'Digests delivered, by platform',

@@ -1,7 +1,7 @@
 // Builds neutral cards from the answer model: the answer itself, its alternatives, the
 // side-by-side comparison, and the replies for help, nothing-fits and refusals.
 import type { AnswerT, RecommendationT } from '../core/answer.js';
-import { payloadFor, type Card, type CardAction, type CardElement } from './card.js';
+import { payloadFor, quoteLine, type Card, type CardAction, type CardElement } from './card.js';
 import { EXAMPLES } from './examples.js';
 import { formatEstimate } from './money.js';
 
@@ -12,7 +12,7 @@ export interface AnswerCardOptions {
   readonly feedback?: boolean;
 }
 
-const quoteRequest = (query: string): string => (query.length > 300 ? `${query.slice(0, 297)}…` : query);
+const quoteRequest = (query: string): string => quoteLine(query);
 
 function catalogLine(answer: AnswerT): CardElement {
   return {
@@ -60,7 +60,7 @@ export function answerCard(answer: AnswerT, options: AnswerCardOptions = {}): Ca
   if (answer.clarify.length) return clarifyCard(answer);
   const elements: CardElement[] = [
     { type: 'header', text: top.verdict },
-    { type: 'text', text: `“${quoteRequest(answer.query)}”` },
+    { type: 'text', text: `“${quoteRequest(answer.query)}”`, typed: true },
     recommendationFields(top, answer),
   ];
   if (top.recipe?.length) {
@@ -83,7 +83,7 @@ export function clarifyCard(answer: AnswerT): Card {
     summary: 'Which of these do you mean?',
     elements: [
       { type: 'header', text: 'Which of these do you mean?' },
-      { type: 'text', text: `“${quoteRequest(answer.query)}” could go more than one way. Pick the closest:` },
+      { type: 'text', text: `“${quoteRequest(answer.query)}” could go more than one way. Pick the closest:`, typed: true },
       {
         type: 'actions',
         actions: answer.clarify.map((c) => ({ id: 'clarify', label: c.label, payload: payloadFor(answer.query, { prefer: c.category }) })),
@@ -95,7 +95,7 @@ export function clarifyCard(answer: AnswerT): Card {
 
 export function alternativesCard(answer: AnswerT): Card {
   const rest = answer.recommendations.slice(1);
-  const elements: CardElement[] = [{ type: 'header', text: 'Other options' }, { type: 'text', text: `For “${quoteRequest(answer.query)}”` }];
+  const elements: CardElement[] = [{ type: 'header', text: 'Other options' }, { type: 'text', text: `For “${quoteRequest(answer.query)}”`, typed: true }];
   if (!rest.length) elements.push({ type: 'text', text: 'No other kind of tool fits this request well; the tools above are the best of their kind for it.' });
   for (const r of rest) {
     elements.push({ type: 'divider' });
@@ -114,7 +114,7 @@ export function compareCard(answer: AnswerT, llm: RecommendationT, specialist: R
     summary: `${llm.label} vs ${specialist.label}`,
     elements: [
       { type: 'header', text: `${llm.label} vs ${specialist.label}` },
-      { type: 'text', text: `For “${quoteRequest(answer.query)}”` },
+      { type: 'text', text: `For “${quoteRequest(answer.query)}”`, typed: true },
       {
         type: 'table',
         columns: ['', llm.label, specialist.label],
@@ -154,12 +154,14 @@ export function nothingFitsCard(query: string): Card {
       {
         type: 'text',
         text: `I could not find something to make or do in “${quoteRequest(query)}”. Describe the output you need: words, code, images, video, audio or 3D.`,
+        typed: true,
       },
       { type: 'actions', actions: EXAMPLES.map((q) => ({ id: 'example', label: q, payload: payloadFor(q) })) },
     ],
   };
 }
 
+/** A short notice; its message may quote what was typed (a schedule word, a refused request), so it is shown as typed. */
 export function noticeCard(title: string, message: string): Card {
-  return { summary: message, elements: [{ type: 'header', text: title }, { type: 'text', text: message }] };
+  return { summary: message, elements: [{ type: 'header', text: title }, { type: 'text', text: message, typed: true }] };
 }

@@ -13,7 +13,7 @@ export interface ButtonElement {
   readonly style?: 'primary' | 'danger';
 }
 export interface HeaderBlock { readonly type: 'header'; readonly text: PlainText }
-export interface SectionBlock { readonly type: 'section'; readonly text?: Mrkdwn; readonly fields?: readonly Mrkdwn[] }
+export interface SectionBlock { readonly type: 'section'; readonly text?: Mrkdwn | PlainText; readonly fields?: readonly Mrkdwn[] }
 export interface DividerBlock { readonly type: 'divider' }
 export interface ContextBlock { readonly type: 'context'; readonly elements: readonly Mrkdwn[] }
 export interface ActionsBlock { readonly type: 'actions'; readonly elements: readonly ButtonElement[] }
@@ -41,6 +41,22 @@ const CONTROL = /[&<>]/;
 export const escapeSlack = (text: string): string =>
   // Most catalog text has none of them: one scan instead of three copies.
   CONTROL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+
+const FOLD = /[\n\r\t\v\f\u2028\u2029]/;
+const FORMATTING = /[*_~`]/;
+const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '∗', _: 'ˍ', '~': '∼', '`': 'ˋ' };
+
+/**
+ * Plain text made safe for a mrkdwn field (the message's notification text): one line, and
+ * Slack's formatting characters swapped for look-alikes that format nothing, so no text can
+ * fake bold labels, quotes or code around it.
+ */
+export const neutralLine = (text: string): string => {
+  let line = FOLD.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  if (FORMATTING.test(line)) line = line.replace(/[*_~`]/g, (c) => LOOK_ALIKE[c]!);
+  // A line that starts with > is a quote in mrkdwn, escaped or not.
+  return line.startsWith('>') ? `›${line.slice(1)}` : line;
+};
 
 /** Escapes, then cuts to `max` characters without splitting an entity like `&amp;`. */
 export function fitEscaped(raw: string, max: number): string {
@@ -84,7 +100,7 @@ function buttons(actions: readonly CardAction[], seen: Map<string, number>): Act
   const els: ButtonElement[] = actions.map((a) => {
     const n = seen.get(a.id) ?? 0;
     seen.set(a.id, n + 1);
-    const text = plain(a.label, L.buttonText);
+    const text = plain(a.label.includes('\n') ? a.label.replace(/\s+/g, ' ') : a.label, L.buttonText);
     const action_id = actionIdFor(a.id, n);
     const value = valueOf(a.payload);
     return a.style ? { type: 'button', text, action_id, value, style: a.style } : { type: 'button', text, action_id, value };
@@ -116,11 +132,14 @@ function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
     case 'header':
       return [{ type: 'header', text: plain(e.text, L.header) }];
     case 'text':
+      // What a person typed is shown as plain_text: Slack applies no formatting to it at all.
+      if (e.typed) return [{ type: 'section', text: plain(e.text, L.sectionText) }];
       return [{ type: 'section', text: mrkdwn(e.emphasis ? `*${fitEscaped(e.text, L.sectionText - 2)}*` : fitEscaped(e.text, L.sectionText)) }];
     case 'fields':
       return sectionsOfFields(e.fields.map((f) => labelled(f.label, f.value, L.fieldText)));
     case 'list': {
       const items = e.items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+      if (e.typed) return [{ type: 'section', text: plain(`${e.title}\n${items}`, L.sectionText) }];
       return [{ type: 'section', text: labelled(e.title, items, L.sectionText) }];
     }
     case 'table':
@@ -149,5 +168,5 @@ export function cardToBlockKit(card: Card, maxBlocks: number = L.blocks): BlockK
   if (blocks.length > maxBlocks) {
     blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [mrkdwn('Shortened to fit Slack.')] }];
   }
-  return { text: fitEscaped(card.summary, L.fallbackText), blocks };
+  return { text: fitEscaped(neutralLine(card.summary), L.fallbackText), blocks };
 }

@@ -27,11 +27,15 @@ export interface Field {
   readonly value: string;
 }
 
+/**
+ * `typed`: the text carries what a person typed (a request, quoted back). Renderers must show it
+ * exactly as text, never as markup, so it cannot pass for the bot's own words or layout.
+ */
 export type CardElement =
   | { readonly type: 'header'; readonly text: string }
-  | { readonly type: 'text'; readonly text: string; readonly emphasis?: boolean }
+  | { readonly type: 'text'; readonly text: string; readonly emphasis?: boolean; readonly typed?: boolean }
   | { readonly type: 'fields'; readonly fields: readonly Field[] }
-  | { readonly type: 'list'; readonly title: string; readonly items: readonly string[] }
+  | { readonly type: 'list'; readonly title: string; readonly items: readonly string[]; readonly typed?: boolean }
   | { readonly type: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | { readonly type: 'divider' }
   | { readonly type: 'context'; readonly text: string }
@@ -42,6 +46,12 @@ export interface Card {
   readonly summary: string;
   readonly elements: readonly CardElement[];
 }
+
+/** A request quoted back on one line, cut to `max`: line breaks and runs of spaces fold to one space. */
+export const quoteLine = (text: string, max = 300): string => {
+  const line = /\s\s|[\n\r\t\v\f\u2028\u2029]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return line.length > max ? `${line.slice(0, max - 3)}…` : line;
+};
 
 /** Payload text budget: Slack button values hold 2,000 characters, JSON and the rest included. */
 export const PAYLOAD_QUERY_CHARS = 1500;

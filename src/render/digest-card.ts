@@ -1,6 +1,6 @@
 // The digest as a neutral Card, from plain figures the digest module gathered. Pure: no store,
 // no clock, no SDK, so Block Kit, Adaptive Cards and text all show the same digest.
-import type { Card, CardElement } from './card.js';
+import { quoteLine, type Card, type CardElement } from './card.js';
 import { formatUsd } from './money.js';
 
 export interface CountRow {
@@ -33,7 +33,6 @@ export interface DigestData {
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function activity(d: DigestData): CardElement[] {
   const out: CardElement[] = [
@@ -53,9 +52,10 @@ function activity(d: DigestData): CardElement[] {
     const items = [
       ...(a.unanswered ? [`${plural(a.unanswered, 'request')} the catalog could not answer`] : []),
       ...(a.lowConfidence ? [`${plural(a.lowConfidence, 'request')} answered with low confidence`] : []),
-      ...a.examples.map((e) => `“${cut(e, 120)}”`),
+      ...a.examples.map((e) => `“${quoteLine(e, 120)}”`),
     ];
-    out.push({ type: 'list', title: 'For the catalog owners', items });
+    // Examples are requests as people typed them: shown as text, never as markup.
+    out.push({ type: 'list', title: 'For the catalog owners', items, typed: a.examples.length > 0 });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
 import { createLogger } from '../log/logger.js';
+import { installCrashGuard, routeConsoleToLogger } from './crash-guard.js';
 import { startServer } from './start.js';
 import { welcomeText } from './welcome.js';
 
@@ -16,12 +17,13 @@ const FORCE_EXIT_MS = 9_500;
 try {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
+  routeConsoleToLogger(log);
   const catalog = loadCatalog(config.dataDir);
   const running = await startServer({ config, catalog, log });
   const welcome = welcomeText(running.url, config);
   if (welcome) process.stderr.write(`${welcome}\n`);
   let stopping = false;
-  const stop = (signal: string): void => {
+  const stop = (signal: string, code = 0): void => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
@@ -32,7 +34,7 @@ try {
     running.stop(DRAIN_MS).then(
       () => {
         log.info('stopped');
-        process.exit(0);
+        process.exit(code);
       },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
@@ -40,6 +42,7 @@ try {
       },
     );
   };
+  installCrashGuard(log, stop);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (err) {

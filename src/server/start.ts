@@ -15,6 +15,8 @@ import type { SurfaceStore } from '../store/types.js';
 import { createTeamsSurface } from '../teams/surface.js';
 import type { SurfaceDeps } from './deps.js';
 import { createHttpServer } from './http-server.js';
+import { personKeys } from './person-key.js';
+import { RequestLimits } from './request-limits.js';
 import type { Mountable } from './routes.js';
 
 export interface StartOptions {
@@ -42,9 +44,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,
+    limits: new RequestLimits(config.rateLimit),
+    personKey: personKeys(config.historySecret, 'slack'),
     ...(digest ? { digest: digest.commands } : {}),
   };
-  const surfaces: Mountable[] = [await createTeamsSurface(deps, config.teams)];
+  const surfaces: Mountable[] = [];
+  // Teams off (a Slack-only deployment): no /api/messages at all, not an open one.
+  if (config.teams.mode !== 'off') surfaces.push(await createTeamsSurface(deps, config.teams));
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
   // OAuth mode keeps its installations in the database, so it needs the real store.
   if (config.slackOAuth && !digest) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
@@ -67,7 +73,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   digest?.start(slackOAuth?.tokenFor);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  log.info({ port, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
+  log.info({ port, host: config.host, teams: config.teams.mode, ms: Date.now() - started, catalog: catalog.version }, `Which Tool is listening on ${url}`);
 
   return {
     port,

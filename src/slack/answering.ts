@@ -7,7 +7,6 @@ import { answerCard, helpCard, noticeCard, type AnswerCardOptions } from '../ren
 import type { Card } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import { requestLogEntry } from '../store/request-entry.js';
-import { userKey } from './user-key.js';
 
 /** Where a request came from. The user id only feeds the hashed history key. */
 export interface Asker {
@@ -37,5 +36,5 @@ function record(deps: SurfaceDeps, answer: AnswerT, asker: Asker): void {
   const at = new Date();
   const where = { surface: 'slack' as const, workspace: asker.team, at, ...(asker.channel ? { channel: asker.channel } : {}) };
   deps.store.logRequest(requestLogEntry(answer, where, deps.logRequestText));
-  if (asker.user) deps.store.addHistory(userKey(asker.team, asker.user), { at, text: answer.query });
+  if (asker.user) deps.store.addHistory(deps.personKey(asker.team, asker.user), { at, text: answer.query });
 }

@@ -1,6 +1,7 @@
 // Reads a button's value back into the neutral ActionPayload. Values come from Slack, so they
 // are checked like any other input: a malformed one gets a polite reply, not a crash.
 import { z } from 'zod';
+import { checkRequest } from '../core/request.js';
 import { CategoryId } from '../core/schema.js';
 import type { CategoryIdT } from '../core/schema.js';
 
@@ -25,5 +26,8 @@ export function readPayload(value: unknown): ButtonPayload | undefined {
     return undefined;
   }
   const parsed = Payload.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  // The request in a button is read like a typed one: control, bidi and zero-width characters go.
+  const checked = checkRequest(parsed.data.q);
+  return checked.ok ? { ...parsed.data, q: checked.text } : undefined;
 }

@@ -117,4 +117,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN enterprise TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    name: 'authenticated references and a meta table',
+    // Rows from before keep NULL: start-up in authenticated mode decides about them (sqlite-store.ts).
+    sql: `
+      ALTER TABLE conversation_refs ADD COLUMN authenticated INTEGER;
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -10,7 +10,10 @@ import { migratePostgres } from './pg/migrate.js';
 import { insertRows } from './pg/rows.js';
 import { inTransaction } from './pg/tx.js';
 
-/** Every table of the schema, parents before the rows that refer to them. */
+/**
+ * Every table of records, parents before the rows that refer to them. Not `meta`: that is each
+ * store's own bookkeeping (when the file was last opened), not a deployment's records.
+ */
 export const MOVED_TABLES = ['subscriptions', 'deliveries', 'conversation_refs', 'request_log', 'feedback', 'history', 'catalog_snapshots', 'slack_installations'] as const;
 /** Tables whose ids come from an identity sequence: it must continue after the moved ids. */
 const SEQUENCED = ['request_log', 'feedback', 'history'];

@@ -1,22 +1,47 @@
-// Opens the SQLite file: creates its folder, turns on WAL (readers never wait for the writer,
-// and `digest run` processes can share the file with the server) and applies the migrations.
-import { mkdirSync } from 'node:fs';
+// Opens the SQLite file: creates its folder (0700) and the file (0600) when they are missing,
+// turns on WAL (readers never wait for the writer, and `digest run` processes can share the
+// file with the server), sets how long a write may wait for another process's lock, and
+// applies the migrations.
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export interface OpenOptions {
+  /**
+   * How long a write waits for another connection's lock. The server keeps it to a few ms: a
+   * synchronous wait stops the whole event loop, so its writes queue and retry instead. `digest
+   * run`, with nothing else to do, waits longer so that concurrent runs take turns.
+   */
+  readonly busyTimeoutMs?: number;
+  readonly migrations?: readonly Migration[];
+}
+
+/** Creates what is missing with owner-only permissions: the file holds what people asked. */
+export function createPrivately(path: string): void {
+  if (path === ':memory:') return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // SQLite gives its -wal and -shm files the database file's permissions.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  createPrivately(path);
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // Two processes claiming deliveries at once wait for each other instead of failing.
-  db.pragma('busy_timeout = 10000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  migrate(db, migrations);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (err) {
+    // A handle left open would keep its -wal/-shm files, made while the file could not be written.
+    db.close();
+    throw err;
+  }
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): number {

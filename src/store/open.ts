@@ -7,12 +7,20 @@ import type { Store } from './store.js';
 
 type StoreConfig = Pick<Config, 'dbPath' | 'databaseUrl' | 'logRequestText' | 'retentionDays' | 'secretKeys'>;
 
+export interface OpenStoreOptions {
+  /**
+   * SQLite only: how long a write may wait for another process's lock (see
+   * OpenOptions.busyTimeoutMs). The server keeps it to a few ms; `digest run` waits longer.
+   */
+  readonly busyTimeoutMs?: number;
+}
+
 /** Never rejects for an unreachable database: answers go on, and the store reconnects by itself. */
-export async function openStore(config: StoreConfig, log: Logger): Promise<Store> {
+export async function openStore(config: StoreConfig, log: Logger, options: OpenStoreOptions = {}): Promise<Store> {
   const common = { logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys };
   // Loaded only then: a single server on SQLite starts without the Postgres client.
   if (config.databaseUrl) return (await import('./pg/open.js')).openPostgresStore({ url: config.databaseUrl, ...common });
-  return sqliteAsStore(openSqliteStore({ path: config.dbPath, ...common }));
+  return sqliteAsStore(openSqliteStore({ path: config.dbPath, ...common, ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }) }));
 }
 
 /** The SQLite store answers at once; here it takes the shape every caller uses. */
@@ -26,6 +34,8 @@ export function sqliteAsStore(s: ReturnType<typeof openSqliteStore>): Store {
     held: () => 0,
     prune: async (now) => s.prune(now),
     recover: () => s.recover(),
+    onBack: (listener) => s.onBack(listener),
+    dropUnauthenticatedRefs: async (trusted) => s.dropUnauthenticatedRefs(trusted),
     flush: async () => s.flush(),
     close: async () => s.close(),
   };

@@ -1,12 +1,16 @@
-// Answers come first: when the database cannot be written (read-only file, full disk, locked),
-// the request path carries on without its log line. The outage is reported once when it starts
-// and once when writes succeed again, not once per request; every write keeps trying, so the
-// store recovers by itself as soon as the file is writable.
+// Answers come first: when the database cannot be written (read-only file, full disk), the
+// request path carries on without its log line. The outage is reported once when it starts and
+// once when writes succeed again, not once per request; the store recovers by itself as soon as
+// the file is writable.
 // With a `batch` runner, writes are also taken off the request path: they queue and go to the
 // database together, in one transaction, once per event-loop turn (a commit per request cost
 // more than the rest of the write). Every read, `healthy` and `flush()` write the queue first,
 // so this process always reads what it wrote.
+// A lock held by another process (SQLITE_BUSY) is neither a fault nor a reason to wait: the
+// writes go back to the front of the queue, whole, and are tried again on a short backoff,
+// while answers go on. Nothing is lost unless the lock outlasts MAX_HELD writes.
 import type { Logger } from '../log/logger.js';
+import { isBusy, isStoreFault } from './faults.js';
 import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 interface Write {
@@ -16,6 +20,10 @@ interface Write {
 
 /** A queue this long is written at once rather than waiting for the end of the turn. */
 const MAX_QUEUED = 512;
+/** Writes held while another process holds the lock; past this the oldest are dropped. */
+const MAX_HELD = 20_000;
+const BUSY_FIRST_MS = 25;
+const BUSY_MAX_MS = 1_000;
 
 export class ResilientStore implements SurfaceStore {
   private failing = false;
@@ -24,12 +32,16 @@ export class ResilientStore implements SurfaceStore {
   readonly conversationRefs: ConversationRefs;
   private queue: Write[] = [];
   private scheduled = false;
+  /** While another process holds the lock: the retry timer, and how long it waits. */
+  private busyTimer: NodeJS.Timeout | undefined;
+  private busyWaitMs = 0;
+  private busyReported = false;
 
   constructor(
     private readonly inner: SurfaceStore,
     private readonly log: Logger,
-    /** Called after each failed write: e.g. reopen a file that was read-only. */
-    private readonly onFailure: () => void = () => undefined,
+    /** Called after a write failed for the store's own reasons: e.g. reopen a file that was read-only. */
+    private readonly onFault: (err: unknown) => void = () => undefined,
     /** Runs queued writes in one transaction; without it every write runs at once. */
     private readonly batch?: (work: () => void) => void,
   ) {
@@ -64,7 +76,13 @@ export class ResilientStore implements SurfaceStore {
     return this.read(() => this.inner.recentHistory(userKey, limit), []);
   }
 
-  /** Writes everything queued now. Never throws: failures are reported like any write's. */
+  /** The file took a test write after a fault: writes succeed again, even before the next request's. */
+  recovered(): void {
+    this.succeeded();
+    this.flush();
+  }
+
+  /** Writes everything queued now. Never throws and never waits for a lock. */
   flush(): void {
     if (this.queue.length === 0) return;
     const writes = this.queue;
@@ -76,41 +94,72 @@ export class ResilientStore implements SurfaceStore {
         });
         this.succeeded();
         return;
-      } catch {
-        // The transaction rolled back as a whole. Retried one by one below, so one bad write
-        // costs only itself and the outage is reported (and recovered) exactly as without batching.
+      } catch (err) {
+        // Rolled back as a whole. Busy: all of it waits its turn (never one by one, each waiting).
+        if (isBusy(err)) return this.holdBack(writes);
+        // Otherwise one by one below, so one bad write costs only itself.
       }
     }
-    for (const w of writes) this.attempt(w);
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i]!;
+      try {
+        w.run();
+        this.succeeded();
+      } catch (err) {
+        if (isBusy(err)) return this.holdBack(writes.slice(i));
+        this.failed(w, err);
+      }
+    }
   }
 
   private write(operation: string, run: () => void): void {
-    if (!this.batch) return this.attempt({ operation, run });
     this.queue.push({ operation, run });
-    if (this.queue.length >= MAX_QUEUED) return this.flush();
+    // While the lock is held, the retry timer writes the queue; nothing else tries meanwhile.
+    if (this.busyTimer) return;
+    if (!this.batch || this.queue.length >= MAX_QUEUED) return this.flush();
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.flush();
+      if (!this.busyTimer) this.flush();
     });
   }
 
-  private attempt(w: Write): void {
-    try {
-      w.run();
-      this.succeeded();
-    } catch (err) {
-      this.dropped++;
-      this.onFailure();
-      if (!this.failing) {
-        this.failing = true;
-        this.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, operation: w.operation }, 'store: cannot write; answers go on without logging until it can');
-      }
+  private holdBack(writes: Write[]): void {
+    this.queue = writes.concat(this.queue);
+    const over = this.queue.length - MAX_HELD;
+    if (over > 0) {
+      this.queue.splice(0, over);
+      this.dropped += over;
+    }
+    if (!this.busyReported) {
+      this.busyReported = true;
+      this.log.warn({ held: this.queue.length }, 'store: the database is locked by another process; writes wait in memory and answers go on');
+    }
+    this.busyWaitMs = Math.min(BUSY_MAX_MS, this.busyWaitMs ? this.busyWaitMs * 2 : BUSY_FIRST_MS);
+    clearTimeout(this.busyTimer);
+    this.busyTimer = setTimeout(() => {
+      this.busyTimer = undefined;
+      this.flush();
+    }, this.busyWaitMs);
+    this.busyTimer.unref();
+  }
+
+  private failed(w: Write, err: unknown): void {
+    this.dropped++;
+    if (isStoreFault(err)) this.onFault(err);
+    if (!this.failing) {
+      this.failing = true;
+      this.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, operation: w.operation }, 'store: cannot write; answers go on without logging until it can');
     }
   }
 
   private succeeded(): void {
+    if (this.busyReported && !this.busyTimer) {
+      this.busyReported = false;
+      this.busyWaitMs = 0;
+      this.log.info('store: the lock is free again; held writes written');
+    }
     if (!this.failing) return;
     this.failing = false;
     this.log.info({ dropped: this.dropped }, 'store: writes succeed again');
@@ -122,7 +171,7 @@ export class ResilientStore implements SurfaceStore {
     try {
       return await fn();
     } catch (err) {
-      if (!this.failing) this.log.error({ err: { message: (err as Error).message }, operation: 'read' }, 'store: cannot read');
+      if (!this.failing && !isBusy(err)) this.log.error({ err: { message: (err as Error).message }, operation: 'read' }, 'store: cannot read');
       return fallback;
     }
   }

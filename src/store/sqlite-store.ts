@@ -54,14 +54,15 @@ export class SqliteSurfaceStore implements SurfaceStore {
         this.trimAtEnd = null;
       }
     });
-    const save = db.prepare(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at)
-      VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET
-      tenant_id = excluded.tenant_id, scope = excluded.scope, reference = excluded.reference, updated_at = excluded.updated_at`);
+    const save = db.prepare(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at, authenticated)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET
+      tenant_id = excluded.tenant_id, scope = excluded.scope, reference = excluded.reference, updated_at = excluded.updated_at,
+      authenticated = excluded.authenticated`);
     const remove = db.prepare('DELETE FROM conversation_refs WHERE conversation_id = ?');
     const get = db.prepare('SELECT * FROM conversation_refs WHERE conversation_id = ?');
     const list = db.prepare('SELECT * FROM conversation_refs ORDER BY conversation_id');
     this.conversationRefs = {
-      save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime()),
+      save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime(), r.authenticated ? 1 : 0),
       remove: (id) => void remove.run(id),
       get: async (id) => toRef(get.get(id) as RefRow | undefined),
       list: async () => (list.all() as RefRow[]).map((r) => toRef(r)!),
@@ -117,10 +118,36 @@ interface RefRow {
   scope: ConversationRefRecord['scope'];
   reference: string;
   updated_at: number;
+  authenticated: number | null;
 }
 
 const toRef = (r: RefRow | undefined): ConversationRefRecord | undefined =>
-  r && { conversationId: r.conversation_id, tenantId: r.tenant_id, scope: r.scope, reference: JSON.parse(r.reference) as unknown, updatedAt: new Date(r.updated_at) };
+  r && {
+    conversationId: r.conversation_id,
+    tenantId: r.tenant_id,
+    scope: r.scope,
+    reference: JSON.parse(r.reference) as unknown,
+    updatedAt: new Date(r.updated_at),
+    authenticated: r.authenticated === 1,
+  };
+
+/**
+ * When the bot runs with credentials, a conversation reference saved while it ran without them
+ * (local mode, or an older version's open endpoint) may name any service URL: it is dropped, and
+ * comes back when the bot is next added to that conversation. Rows from before the flag existed
+ * are kept when their service URL is one the bot's token may go to anyway (`trusted`).
+ */
+export function dropUnauthenticatedRefs(db: Db, trusted: (serviceUrl: string) => boolean): number {
+  return db.transaction(() => {
+    const legacy = db.prepare('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL').all() as { conversation_id: string; reference: string }[];
+    const mark = db.prepare('UPDATE conversation_refs SET authenticated = ? WHERE conversation_id = ?');
+    for (const row of legacy) {
+      const url = (JSON.parse(row.reference) as { serviceUrl?: unknown } | null)?.serviceUrl;
+      mark.run(typeof url === 'string' && trusted(url) ? 1 : 0, row.conversation_id);
+    }
+    return db.prepare('DELETE FROM conversation_refs WHERE authenticated = 0').run().changes;
+  })();
+}
 
 /**
  * Deletes request log, feedback and history older than the retention, and history beyond each

@@ -8,7 +8,7 @@ import type { Db } from './open-database.js';
 import { ResilientStore } from './resilient-store.js';
 import { SecretBox } from './secret-box.js';
 import { SqliteInstallationStore } from './sqlite-installations.js';
-import { pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
+import { dropUnauthenticatedRefs, pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
 import type { SurfaceStore } from './types.js';
 
 export interface StoreOptions {
@@ -18,9 +18,11 @@ export interface StoreOptions {
   readonly log: Logger;
   /** Seal Slack installation tokens with these; none: stored as given. */
   readonly secretKeys?: SecretKeys;
-  /** How soon after a failure the file is opened again; default 30 s. */
+  /** How soon after a fault the file is opened again (doubling up to 5 s); default 250 ms. */
   readonly retryMs?: number;
   readonly now?: () => number;
+  /** How long a write waits for another process's lock: see OpenOptions.busyTimeoutMs. */
+  readonly busyTimeoutMs?: number;
 }
 
 export interface OpenStore {
@@ -34,9 +36,13 @@ export interface OpenStore {
   readonly db: Db;
   /** 'ok' when the file is open and the last writes succeeded (for /healthz). */
   status(): 'ok' | 'unavailable';
+  /** Calls `listener` whenever the store is writable again after a fault. */
+  onBack(listener: () => void): void;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
   prune(now: Date): number;
-  /** After a failure elsewhere: reopen the file if enough time passed. */
+  /** See Store.dropUnauthenticatedRefs; throws when the file is unavailable. */
+  dropUnauthenticatedRefs(trusted: (serviceUrl: string) => boolean): number;
+  /** After a failure elsewhere: reopen the file if it is closed and the backoff has passed. */
   recover(): void;
   /** Writes the surface writes still queued (close and every read do this too). */
   flush(): void;
@@ -48,8 +54,14 @@ const DAY_MS = 86_400_000;
 
 /** Opens the store. A file that cannot be opened yet does not throw: answers go on, digests wait. */
 export function openSqliteStore(options: StoreOptions): OpenStore {
-  const connection = new StoreConnection(options.path, options.logRequestText, options.log, options.retryMs, options.now);
-  const surface = new ResilientStore(currentSurface(connection), options.log, () => connection.recover(), (work) => connection.get().surface.batch(work));
+  const connection = new StoreConnection(options.path, options.logRequestText, options.log, {
+    ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+  const surface = new ResilientStore(currentSurface(connection), options.log, (err) => connection.lost(err), (work) => connection.get().surface.batch(work));
+  // Writes that failed while the file was gone were dropped; those held for a lock go out now.
+  connection.onBack(() => surface.recovered());
   return {
     surface,
     // Digests read what the request path wrote: queued writes go first.
@@ -60,7 +72,9 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
       return connection.get().db;
     },
     status: () => (surface.healthy && connection.isOpen ? 'ok' : 'unavailable'),
+    onBack: (listener) => connection.onBack(listener),
     prune: (now) => (surface.flush(), pruneOlderThan(connection.get().db, new Date(now.getTime() - options.retentionDays * DAY_MS))),
+    dropUnauthenticatedRefs: (trusted) => (surface.flush(), dropUnauthenticatedRefs(connection.get().db, trusted)),
     recover: () => connection.recover(),
     flush: () => surface.flush(),
     close: () => (surface.flush(), connection.close()),

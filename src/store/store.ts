@@ -21,6 +21,19 @@ export interface Store {
   prune(now: Date): Promise<number>;
   /** After a failure elsewhere: try to reach the database again. */
   recover(): void;
+  /**
+   * Calls `listener` whenever the database takes writes again after a fault (SQLite: a reopened
+   * file took a test write; Postgres: held writes went in after an outage). The digest scheduler
+   * runs what is due at once rather than on its next tick.
+   */
+  onBack(listener: () => void): void;
+  /**
+   * Drops Teams conversation references saved without authentication (start-up with credentials,
+   * see digest/reference-cleanup.ts). References from before the flag existed are marked by
+   * whether their service URL is `trusted`, and kept when it is. Returns how many were dropped;
+   * rejects when the database is unavailable.
+   */
+  dropUnauthenticatedRefs(trusted: (serviceUrl: string) => boolean): Promise<number>;
   /** Writes what the request path queued; resolves when written or held for later. */
   flush(): Promise<void>;
   /** Writes what is queued (as far as the database takes it), then lets go of the database. */

@@ -46,6 +46,8 @@ export interface ConversationRefRecord {
   readonly scope: 'personal' | 'groupChat' | 'channel';
   readonly reference: unknown;
   readonly updatedAt: Date;
+  /** Saved from an activity that carried a valid Bot Framework token: only then may the bot's token go to its service URL. */
+  readonly authenticated: boolean;
 }
 
 export interface ConversationRefs {

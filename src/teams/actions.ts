@@ -2,6 +2,7 @@
 // Any button, however old or tampered with, ends in a card a person can act on.
 import { z } from 'zod';
 import type { AnswerT, RecommendationT } from '../core/answer.js';
+import { MAX_REQUEST_CHARS } from '../core/errors.js';
 import { checkRequest } from '../core/request.js';
 import { CategoryId } from '../core/schema.js';
 import { alternativesCard, answerCard, compareCard, helpCard } from '../render/answer-card.js';
@@ -10,11 +11,12 @@ import type { SurfaceDeps } from '../server/deps.js';
 import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
 
+// Lengths as the cards write them: a request (checked again below), a catalog version.
 const ActionData = z.object({
   verb: z.enum(ACTION_IDS),
-  q: z.string(),
+  q: z.string().max(MAX_REQUEST_CHARS),
   prefer: CategoryId.optional(),
-  v: z.string().optional(),
+  v: z.string().max(64).optional(),
 });
 type ActionDataT = z.infer<typeof ActionData>;
 
@@ -31,17 +33,17 @@ export class TeamsActions {
     private readonly answers: TeamsAnswers,
   ) {}
 
-  /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute). */
-  handle(data: unknown, where: Where, verb?: unknown): Card {
+  /** `data` is whatever the client sent back; `verb` may come separately (Action.Execute); `person` votes once per answer. */
+  handle(data: unknown, where: Where, verb?: unknown, person = 'unknown'): Card {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
     const parsed = ActionData.safeParse(merged);
     if (!parsed.success) return stale();
     const checked = checkRequest(parsed.data.q);
     if (!checked.ok) return stale();
-    return this.run({ ...parsed.data, q: checked.text }, where);
+    return this.run({ ...parsed.data, q: checked.text }, where, person);
   }
 
-  private run(d: ActionDataT, where: Where): Card {
+  private run(d: ActionDataT, where: Where, person: string): Card {
     const prefer = d.prefer ? { prefer: d.prefer } : {};
     const recommender = this.deps.recommender;
     switch (d.verb) {
@@ -58,7 +60,7 @@ export class TeamsActions {
         return this.compare(d.q);
       case 'feedback_up':
       case 'feedback_down':
-        return this.feedback(d, where);
+        return this.feedback(d, where, person);
     }
   }
 
@@ -90,10 +92,12 @@ export class TeamsActions {
     return { ...rest, score: 0 };
   }
 
-  private feedback(d: ActionDataT, where: Where): Card {
+  private feedback(d: ActionDataT, where: Where, person: string): Card {
     const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
     const helpful = d.verb === 'feedback_up';
-    this.deps.store.recordFeedback({
+    // The card loses its buttons after a vote, but an old copy or a replayed press must not count twice.
+    const first = this.deps.limits.firstVote(`teams:${person}`, `${d.v ?? ''}:${d.prefer ?? ''}:${d.q}`);
+    if (first) this.deps.store.recordFeedback({
       at: new Date(),
       surface: 'teams',
       workspace: where.tenantId,

@@ -3,6 +3,7 @@
 import {
   type Activity,
   ActivityTypes,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -10,20 +11,50 @@ import {
   type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { TeamsConfig } from '../config/config.js';
+import { ErrorCode, WhichToolError } from '../core/errors.js';
 import type { Logger } from '../log/logger.js';
 import { noticeCard } from '../render/answer-card.js';
 import { cardMessage } from './attachments.js';
-import { ConnectorRest, type RequestSigner } from './connector-rest.js';
+import { ConnectorRest, connectorUnreachable, type RequestSigner } from './connector-rest.js';
+import type { ServiceUrlPolicy } from './service-url.js';
 import { turnLog } from './turn-log.js';
+
+/** The request's credentials were refused, or could not be checked: a 401, whatever the cause. */
+export class TeamsUnauthorizedError extends WhichToolError {
+  constructor(readonly refusal: unknown) {
+    super(ErrorCode.TeamsUnauthorized, 'Bot Framework authentication failed');
+    this.name = 'TeamsUnauthorizedError';
+  }
+}
 
 /**
  * CloudAdapter.process() console.errors every refused request (an open door to flooding stderr
  * with stack traces); this exposes the turn itself so the surface reports refusals its own way.
  */
 export class TeamsAdapter extends CloudAdapter {
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly policy: ServiceUrlPolicy,
+    /** The bot's own token (bot-token.ts); without one, the turn's credentials sign (a managed identity). */
+    private readonly token?: () => Promise<string>,
+  ) {
+    super(auth);
+  }
+
+  /**
+   * Authenticates first, on its own: any failure there (a forged or malformed token, signing keys
+   * that cannot be fetched) is the caller's 401, never a 500; only then does the turn run.
+   */
+  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    let authenticated;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      throw new TeamsUnauthorizedError(err);
+    }
+    return this.processActivity(authenticated, activity, logic);
   }
 
   // Replies and updates go out over plain fetch (connector-rest.ts); delays, invoke responses and
@@ -48,11 +79,24 @@ export class TeamsAdapter extends CloudAdapter {
     return response?.id ? { id: response.id } : undefined;
   }
 
-  /** The turn's ConnectorClient carries the credentials botbuilder chose for this caller (audience, tenant). */
+  /** The sender as a member of the conversation (role, tenant), or undefined when the connector cannot say. */
+  async member(context: TurnContext): Promise<Record<string, unknown> | undefined> {
+    const { conversation, from } = context.activity;
+    if (!conversation?.id || !from?.id) return undefined;
+    return this.rest(context, context.activity).member(conversation.id.split(';')[0]!, from.id).catch(() => undefined);
+  }
+
   private rest(context: TurnContext, activity: Partial<Activity>): ConnectorRest {
+    return new ConnectorRest(activity.serviceUrl ?? context.activity.serviceUrl, this.signer(context), this.policy);
+  }
+
+  private signer(context: TurnContext): RequestSigner | undefined {
+    const token = this.token;
+    if (token) return { signRequest: async (request) => request.headers.set('authorization', `Bearer ${await token()}`) };
+    // A managed identity: the turn's ConnectorClient carries the credentials botbuilder chose for it.
     const client = context.turnState.get<{ credentials?: RequestSigner } | undefined>(this.ConnectorClientKey);
     if (!client) throw new Error('Unable to extract ConnectorClient from turn context.');
-    return new ConnectorRest(activity.serviceUrl ?? context.activity.serviceUrl, client.credentials);
+    return client.credentials;
   }
 }
 
@@ -61,22 +105,41 @@ function isRestCall(activity: Partial<Activity>): boolean {
   return !(activity.type === ActivityTypes.Trace && activity.channelId !== 'emulator');
 }
 
-export function createAdapter(config: TeamsConfig, log: Logger): TeamsAdapter {
+/** botbuilder's public-cloud settings, with the signing keys' address replaced (a sovereign cloud, a test's stand-in). */
+const publicCloudWithKeysAt = (openIdMetadataUrl: string) => ({
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  CallerId: CallerIdConstants.PublicAzureChannel,
+  ValidateAuthority: true,
+});
+
+export function createAdapter(config: TeamsConfig, log: Logger, policy: ServiceUrlPolicy, token?: () => Promise<string>): TeamsAdapter {
+  const authenticated = config.mode === 'authenticated';
   const settings = {
     MicrosoftAppId: config.appId ?? '',
     MicrosoftAppPassword: config.appPassword ?? '',
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId ?? '',
+    ...(config.openIdMetadataUrl ? publicCloudWithKeysAt(config.openIdMetadataUrl) : {}),
   };
-  // An empty app id switches authentication off: the Agents Playground and the Emulator send no token.
-  const credentials = new ConfigurationServiceClientCredentialFactory(config.appId ? settings : {});
-  const auth = new ConfigurationBotFrameworkAuthentication(config.appId ? settings : {}, credentials);
-  const adapter = new TeamsAdapter(auth);
+  // No app id switches authentication off: local mode, for the Agents Playground and the Emulator.
+  const credentials = new ConfigurationServiceClientCredentialFactory(authenticated ? settings : {});
+  const auth = new ConfigurationBotFrameworkAuthentication(authenticated ? settings : {}, credentials);
+  const adapter = new TeamsAdapter(auth, policy, token);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     turnLog(log, context).error({ err: error, activity: context.activity.type }, 'teams turn failed');
-    // Invokes answer through their own response; a message gets a polite card instead of silence.
-    if (context.activity.type !== 'message') return;
-    await context.sendActivity(cardMessage(noticeCard('Sorry, something went wrong', 'I could not answer that just now. Please try again in a moment.')));
+    // Invokes answer through their own response; a message gets a polite card instead of silence,
+    // unless the connector itself is what failed (it would fail the apology the same way).
+    if (context.activity.type !== 'message' || connectorUnreachable(error)) return;
+    // If the apology cannot be sent either, the turn is over: logged, and not a 500 that makes
+    // the channel send the activity again.
+    await context.sendActivity(cardMessage(noticeCard('Sorry, something went wrong', 'I could not answer that just now. Please try again in a moment.'))).catch((again: unknown) => {
+      turnLog(log, context).warn({ err: { message: (again as Error).message } }, 'teams: the apology could not be sent either');
+    });
   };
   return adapter;
 }

@@ -5,6 +5,7 @@ import { checkRequest } from '../core/request.js';
 import type { AskOptions } from '../core/recommend.js';
 import { answerCard, helpCard, noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
+import type { DigestActor } from '../digest/commands.js';
 import type { SurfaceDeps } from '../server/deps.js';
 import type { Where } from './conversation.js';
 import { requestLogEntry } from '../store/request-entry.js';
@@ -30,8 +31,8 @@ export class TeamsAnswers {
     return answerCard(picked ? { ...answer, clarify: [] } : answer, { feedback: true });
   }
 
-  /** The reply to a message: `raw` is the text with the bot's own mention removed. */
-  async reply(raw: string | undefined, where: Where): Promise<Card> {
+  /** The reply to a message: `raw` is the text with the bot's own mention removed; `who` is asked only for digest commands. */
+  async reply(raw: string | undefined, where: Where, who: () => Promise<DigestActor | undefined> = async () => undefined): Promise<Card> {
     if (raw === undefined) return helpCard('I can only read text. Tell me what you want to make or do.');
     const checked = checkRequest(raw);
     if (!checked.ok) return raw.trim() === '' ? helpCard() : noticeCard('I could not read that request', checked.message);
@@ -39,12 +40,12 @@ export class TeamsAnswers {
     if (HELP.test(text)) return helpCard();
     if (EXAMPLES.test(text)) return helpCard('Here are requests I answer well. Press one, or type your own.');
     const digest = DIGEST.exec(text);
-    if (digest) return this.digest(digest[1]?.trim() ?? '', where);
+    if (digest) return this.digest(digest[1]?.trim() ?? '', where, await who());
     return this.answerCardFor(this.ask(text, where), false);
   }
 
-  private async digest(args: string, where: Where): Promise<Card> {
+  private async digest(args: string, where: Where, actor: DigestActor | undefined): Promise<Card> {
     if (!this.deps.digest) return noticeCard('Digests are not set up', 'This server does not run digests yet. Ask your admin to turn them on.');
-    return this.deps.digest.handle(args, { platform: 'teams', workspace: where.tenantId, channel: where.conversationId });
+    return this.deps.digest.handle(args, { platform: 'teams', workspace: where.tenantId, channel: where.conversationId, ...(actor ? { actor } : {}) });
   }
 }

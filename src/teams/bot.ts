@@ -7,12 +7,16 @@ import {
   type MessagingExtensionResponse,
   type TurnContext,
 } from 'botbuilder';
+import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
 import type { SurfaceDeps } from '../server/deps.js';
+import { checkLimit, tooManyRequests, type LimitVerdict } from '../server/request-limits.js';
+import type { DigestActor } from '../digest/commands.js';
 import { TeamsActions } from './actions.js';
+import type { TeamsAdapter } from './adapter.js';
 import { TeamsAnswers } from './answers.js';
 import { cardInvokeBody, cardMessage } from './attachments.js';
-import { whereFrom } from './conversation.js';
+import { personFrom, whereFrom } from './conversation.js';
 import { botWasAdded, botWasRemoved, forget, remember, welcomeCard } from './install.js';
 import { requestText } from './mention.js';
 import { searchTools } from './search.js';
@@ -24,7 +28,10 @@ export class WhichToolBot extends TeamsActivityHandler {
   private readonly answers: TeamsAnswers;
   private readonly actions: TeamsActions;
 
-  constructor(private readonly deps: SurfaceDeps) {
+  constructor(
+    private readonly deps: SurfaceDeps,
+    private readonly options: { readonly authenticated: boolean },
+  ) {
     super();
     this.answers = new TeamsAnswers(deps);
     this.actions = new TeamsActions(deps, this.answers);
@@ -51,17 +58,44 @@ export class WhichToolBot extends TeamsActivityHandler {
   }
 
   private async added(context: TurnContext): Promise<void> {
-    if (await remember(this.deps.store.conversationRefs, context.activity)) {
+    if (await remember(this.deps.store.conversationRefs, context.activity, this.options.authenticated)) {
       await context.sendActivity(cardMessage(welcomeCard(whereFrom(context.activity).scope)));
     }
   }
 
+  /** One request against the sender's rate limit; over it, no work is done. */
+  private limit(context: TurnContext): LimitVerdict {
+    return checkLimit(this.deps.limits, 'teams', personFrom(context.activity));
+  }
+
   private async message(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const limit = this.limit(context);
+    if (limit.retryInS) {
+      // Told once per streak: a flood of messages must not become a flood of replies.
+      if (limit.firstRefusal) await context.sendActivity({ type: 'message', text: tooManyRequests(limit.retryInS) });
+      return;
+    }
     const where = whereFrom(activity);
     // Action.Submit (hosts without Universal Actions) arrives as a message carrying the data.
-    if (activity.value !== undefined && !activity.text) return this.submitted(context, this.actions.handle(activity.value, where));
-    await context.sendActivity(cardMessage(await this.answers.reply(requestText(activity), where)));
+    if (activity.value !== undefined && !activity.text) return this.submitted(context, this.actions.handle(activity.value, where, undefined, personFrom(activity)));
+    await context.sendActivity(cardMessage(await this.answers.reply(requestText(activity), where, () => this.actor(context))));
+  }
+
+  /**
+   * Who is asking, for digest changes: in local mode the person at this machine; otherwise the
+   * connector's view of the member (a guest's userRole is "guest"; someone from another
+   * organisation has another tenant), and "unknown" when it cannot say.
+   */
+  private async actor(context: TurnContext): Promise<DigestActor> {
+    const from = context.activity.from;
+    const id = from?.aadObjectId ?? from?.id ?? 'unknown';
+    if (!this.options.authenticated) return { id, role: 'member' };
+    const member = await (context.adapter as TeamsAdapter).member(context);
+    if (!member) return { id, role: 'unknown' };
+    if (member.userRole !== undefined && member.userRole !== 'user') return { id, role: 'guest' };
+    const tenant = whereFrom(context.activity).tenantId;
+    return { id, role: typeof member.tenantId === 'string' && member.tenantId !== tenant ? 'external' : 'member' };
   }
 
   private async submitted(context: TurnContext, card: Card): Promise<void> {
@@ -80,15 +114,19 @@ export class WhichToolBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    const limit = this.limit(context);
+    if (limit.retryInS) return { status: 200, body: cardInvokeBody(noticeCard('Too many requests', tooManyRequests(limit.retryInS))) };
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
-    const card = this.actions.handle(value.action?.data ?? {}, whereFrom(context.activity), value.action?.verb);
+    const card = this.actions.handle(value.action?.data ?? {}, whereFrom(context.activity), value.action?.verb, personFrom(context.activity));
     return { status: 200, body: cardInvokeBody(card) };
   }
 
   protected override async handleTeamsMessagingExtensionQuery(
-    _context: TurnContext,
+    context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
+    const limit = this.limit(context);
+    if (limit.retryInS) return { composeExtension: { type: 'message', text: tooManyRequests(limit.retryInS) } };
     return searchTools(this.deps.recommender, query);
   }
 }

@@ -6,6 +6,11 @@
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { ErrorCode, WhichToolError } from '../core/errors.js';
+import type { ServiceUrlPolicy } from './service-url.js';
+
+/** A connector that has not answered by then is not going to: the turn fails instead of hanging. */
+export const CONNECTOR_TIMEOUT_MS = 5_000;
 
 // node:http with kept-alive sockets rather than fetch: undici's fetch spends more CPU per call
 // (WHATWG streams and headers) than the whole saving when measured.
@@ -31,10 +36,29 @@ export class ConnectorRestError extends Error {
   }
 }
 
+/** The service URL is not one this server sends to (policy in service-url.ts): nothing was sent. */
+export class ServiceUrlRefusedError extends WhichToolError {
+  constructor(reason: string) {
+    super(ErrorCode.ServiceUrlRefused, `reply not sent: ${reason}`);
+    this.name = 'ServiceUrlRefusedError';
+  }
+}
+
+export class ConnectorTimeoutError extends WhichToolError {
+  constructor() {
+    super(ErrorCode.ConnectorTimeout, `the Bot Connector did not answer within ${CONNECTOR_TIMEOUT_MS / 1000} s`);
+    this.name = 'ConnectorTimeoutError';
+  }
+}
+
+/** Sending anything more to this connector now would fail the same way. */
+export const connectorUnreachable = (err: unknown): boolean => err instanceof ConnectorTimeoutError || err instanceof ServiceUrlRefusedError;
+
 export class ConnectorRest {
   constructor(
     private readonly serviceUrl: string,
     private readonly signer: RequestSigner | undefined,
+    private readonly policy: ServiceUrlPolicy,
   ) {}
 
   /** POST a reply to one activity, or a new activity in the conversation when replyToId is absent. */
@@ -43,19 +67,26 @@ export class ConnectorRest {
     return this.call('POST', conversationId, path, activity);
   }
 
+  /** GET one member of the conversation (TeamsChannelAccount: userRole, tenantId, …). */
+  member(conversationId: string, memberId: string): Promise<Record<string, unknown> | undefined> {
+    return this.call('GET', conversationId, `/members/${encodeURIComponent(memberId)}`) as Promise<Record<string, unknown> | undefined>;
+  }
+
   /** PUT a new version of an activity already sent. */
   update(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<ResourceResponse | undefined> {
     return this.call('PUT', conversationId, `/activities/${encodeURIComponent(activityId)}`, activity);
   }
 
-  private async call(method: string, conversationId: string, tail: string, activity: Partial<Activity>): Promise<ResourceResponse | undefined> {
+  private async call(method: string, conversationId: string, tail: string, activity?: Partial<Activity>): Promise<ResourceResponse | undefined> {
     const path = `/v3/conversations/${encodeURIComponent(conversationId)}${tail}`;
+    const destination = this.policy.check(this.serviceUrl);
+    if (!destination.ok) throw new ServiceUrlRefusedError(destination.reason);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: '*/*' };
-    // The credentials decide: with no app id (Playground, Emulator) they add no Authorization header.
-    await this.signer?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
-    const { status, text } = await send(new URL(this.serviceUrl.replace(/\/+$/, '') + path), method, headers, JSON.stringify(activity));
+    // The bot's token goes to the Bot Framework's own hosts only (in local mode there is none).
+    if (destination.token) await this.signer?.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
+    const { status, text } = await send(new URL(this.serviceUrl.replace(/\/+$/, '') + path), method, headers, activity === undefined ? '' : JSON.stringify(activity));
     if (status < 200 || status > 299) throw new ConnectorRestError(status, method, path, text.slice(0, 500));
-    return parseResource(text);
+    return method === 'GET' ? (parseJson(text) as ResourceResponse | undefined) : parseResource(text);
   }
 }
 
@@ -71,9 +102,19 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
     };
     const options = { method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: https ? httpsAgent : httpAgent };
     const req = https ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
+    req.setTimeout(CONNECTOR_TIMEOUT_MS, () => req.destroy(new ConnectorTimeoutError()));
     req.on('error', reject);
     req.end(body);
   });
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const body = JSON.parse(text) as unknown;
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The connector answers a ResourceResponse ({ id }); some channels answer an empty body. */

@@ -13,6 +13,12 @@ export interface Where {
 
 const SCOPES: readonly Scope[] = ['personal', 'groupChat', 'channel'];
 
+/** Who sent the activity, for the per-person rate limit: tenant and Entra object id (or channel account id). */
+export function personFrom(activity: Partial<Activity>): string {
+  const from = activity.from;
+  return `${whereFrom(activity).tenantId}:${from?.aadObjectId ?? from?.id ?? 'unknown'}`;
+}
+
 export function whereFrom(activity: Partial<Activity>): Where {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: unknown } };
   const fromChannelData = typeof channelData.tenant?.id === 'string' ? channelData.tenant.id : undefined;

@@ -18,7 +18,7 @@ function setup(): { store: OpenStore; commands: ChatDigestCommands } {
   stores.push(store);
   return { store, commands: new ChatDigestCommands(store.digest, silentLogger(), () => NOW) };
 }
-const slack: DigestTarget = { platform: 'slack', workspace: 'T1', channel: 'C1' };
+const slack: DigestTarget = { platform: 'slack', workspace: 'T1', channel: 'C1', actor: { id: 'U1', role: 'member' } };
 /** The header as written, then the card as text. */
 const say = async (c: ChatDigestCommands, args: string, target: DigestTarget = slack): Promise<string> => {
   const card = await c.handle(args, target);
@@ -61,8 +61,8 @@ describe('digest chat commands', () => {
       expect(text).toContain('/whichtool digest weekly monday 09:00 Europe/Berlin');
       expect(text.length).toBeLessThan(600);
     }
-    expect(await say(commands, 'weekly funday', { platform: 'teams', workspace: 'tenant', channel: '19:x@thread.tacv2' })).toContain('@Which Tool digest weekly monday 09:00');
-    expect((await store.digest.listSubscriptions())).toHaveLength(0);
+    expect(await say(commands, 'weekly funday', { platform: 'teams', workspace: 'tenant', channel: '19:x@thread.tacv2', actor: { id: 'aad-1', role: 'member' } })).toContain('@Which Tool digest weekly monday 09:00');
+    expect(await store.digest.listSubscriptions()).toHaveLength(0);
   });
 
   it('shows a paused subscription with its reason and resumes it when set again', async () => {
@@ -85,7 +85,7 @@ describe('digest chat commands', () => {
 describe('digest chat commands in a Teams channel thread', () => {
   it('subscribes the channel, not the thread the command was typed in', async () => {
     const { store, commands } = setup();
-    await commands.handle('daily 08:30', { platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2;messageid=1700000000000' });
+    await commands.handle('daily 08:30', { platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2;messageid=1700000000000', actor: { id: 'aad-1', role: 'member' } });
     expect((await store.digest.findSubscription('teams', '19:abc@thread.tacv2'))?.schedule).toBe('30 8 * * *');
   });
 });

@@ -24,6 +24,8 @@ beforeAll(async () => {
   env = {
     PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_DB: tempDbPath(), WHICH_TOOL_SCHEDULER: 'off', WHICH_TOOL_LOG_LEVEL: 'silent',
     SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-chat-subscribe', SLACK_API_URL: slack.apiUrl, SLACK_BOT_ID: BOT_ID, SLACK_BOT_USER_ID: BOT_USER,
+    // Teams from this machine without credentials, beside Slack: local mode, asked for.
+    WHICH_TOOL_TEAMS_LOCAL: '1', WHICH_TOOL_RATE_LIMIT: '0',
   };
   server = await startServer({ config: loadConfig(env), catalog: shippedCatalog(), log: silentLogger() });
 });

@@ -22,7 +22,8 @@ function cli(env: Record<string, string>, now = new Date('2026-11-30T10:00:00Z')
 async function slackEnv(): Promise<{ env: Record<string, string>; api: StandIn }> {
   const api = await slackStandIn();
   cleanup.push(() => api.close());
-  return { api, env: { WHICH_TOOL_DB: tempDbPath(), SLACK_SIGNING_SECRET: 's3cret', SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_API_URL: api.url } };
+  // Teams in local mode too, so a Teams subscription gets as far as looking for its reference.
+  return { api, env: { WHICH_TOOL_DB: tempDbPath(), SLACK_SIGNING_SECRET: 's3cret', SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_API_URL: api.url, WHICH_TOOL_TEAMS_LOCAL: '1' } };
 }
 
 describe('digest command line', () => {

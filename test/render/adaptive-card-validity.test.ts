@@ -1,20 +1,13 @@
-// Every dev-set answer, and every other card the bot sends, must parse and validate in
-// Microsoft's own Adaptive Cards library with no events (errors or warnings) and stay < 28 KB.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Every answer to the project's own labelled requests, and every other card the bot sends, must
+// parse and validate in Microsoft's own Adaptive Cards library with no events (errors or warnings) and stay < 28 KB.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { Recommender } from '../../src/core/recommend.js';
 import { adaptiveCardBytes, cardToAdaptiveCard, MAX_CARD_BYTES, type AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { alternativesCard, answerCard, compareCard, helpCard, nothingFitsCard, noticeCard } from '../../src/render/answer-card.js';
 import type { Card } from '../../src/render/card.js';
+import { ownRequests } from '../helpers/own-sets.js';
 import { adaptiveCardProblems } from '../teams/support.js';
-
-const devSet = (): string[] =>
-  readFileSync(join(process.cwd(), '..', 'shared', 'eval', 'dev.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { q: string }).q);
 
 describe('Adaptive Cards from the answer model', () => {
   let recommender: Recommender;
@@ -22,8 +15,8 @@ describe('Adaptive Cards from the answer model', () => {
     recommender = new Recommender(loadCatalog());
   });
 
-  it('renders every dev-set answer to a valid card under 28 KB, in both action styles', () => {
-    const queries = devSet();
+  it('renders the answer to every labelled request as a valid card under 28 KB, in both action styles', () => {
+    const queries = ownRequests();
     expect(queries.length).toBeGreaterThan(50);
     let checked = 0;
     for (const q of queries) {

@@ -131,3 +131,11 @@ describe('golden rendering', () => {
     expect(rendered).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });
+
+describe('notification text', () => {
+  it('is one line that neither formats nor quotes, whatever was typed', async () => {
+    const { neutralLine } = await import('../../src/render/block-kit.js');
+    expect(neutralLine('> approved by IT\n*Tools*  _Evil_ ~x~ `y`')).toBe('› approved by IT ∗Tools∗ ˍEvilˍ ∼x∼ ˋyˋ');
+    expect(neutralLine('Which Tool digest for 1–7 Dec: 3 requests')).toBe('Which Tool digest for 1–7 Dec: 3 requests');
+  });
+});

@@ -49,6 +49,10 @@ export async function startShipped(env: Record<string, string> = {}): Promise<Sh
     SLACK_API_URL: slack.apiUrl,
     WHICH_TOOL_DB: join(dir, 'which-tool.db'),
     WHICH_TOOL_SCHEDULER: 'off',
+    // Teams activities here come unauthenticated from this machine: local mode, asked for.
+    WHICH_TOOL_TEAMS_LOCAL: '1',
+    // One test person sends every request; the rate-limit tests set their own.
+    WHICH_TOOL_RATE_LIMIT: '0',
     ...env,
   });
   const server = await startServer({ config, catalog: loadCatalog(), log: createLogger(config.logLevel, sink) });

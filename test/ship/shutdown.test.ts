@@ -31,7 +31,8 @@ describe('SIGTERM', () => {
     const server = await start('drain');
     const db = join(dir, 'drain.db');
     expect(existsSync(`${db}-wal`)).toBe(true);
-    const inFlight = slowPost(`${server.url}/api/messages`, JSON.stringify(message(connector.url, 'personal', 'translate our FAQ into 5 languages')));
+    const sent = message(connector.url, 'personal', 'translate our FAQ into 5 languages');
+    const inFlight = slowPost(`${server.url}/api/messages`, JSON.stringify(sent));
     await inFlight.started;
     await new Promise((r) => setTimeout(r, 200));
     const t0 = Date.now();
@@ -42,7 +43,9 @@ describe('SIGTERM', () => {
     expect((await inFlight.response).status).toBe(200);
     expect(await server.exited).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    expect(connector.received.some((r) => JSON.stringify(r.body).length > 0)).toBe(true);
+    // The answer to that very request reached the connector, as a reply to it.
+    expect(connector.received.map((r) => r.body.replyToId)).toContain(sent.id);
+    expect(JSON.stringify(connector.received.find((r) => r.body.replyToId === sent.id)!.body.attachments)).toMatch(/language model|translat/i);
     // The last connection closed cleanly: SQLite checkpointed and removed the write-ahead log.
     expect(existsSync(`${db}-wal`)).toBe(false);
     const lines = server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });

@@ -1,7 +1,7 @@
 // Slack's Web API down (nothing listening) or slow (every call answered after 10 s): slash
 // commands are still acked in under 3 s and still answered — in the ack itself, or, for
-// commands that must call the API first (digest settings read the user's time zone), through
-// response_url once the API call gives up.
+// commands that ask the API first (digest settings read the user's time zone and membership),
+// through response_url once the lookup gives up (2.5 s): politely, without changing anything.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,8 +76,8 @@ beforeAll(async () => {
 afterAll(() => slow.stop());
 
 slackCases('Slack API down', deadApiUrl, 10_000);
-// The client gives up on a call after 10 s and retries twice: about 31 s in all.
-slackCases('Slack API answering after 10 s', async () => slow.url, 45_000);
+// The lookup is not waited for past 2.5 s, however long the client would retry.
+slackCases('Slack API answering after 10 s', async () => slow.url, 8_000);
 
 describe('the slow API was really called', () => {
   it('saw the calls the server made', () => {

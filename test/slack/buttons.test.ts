@@ -65,14 +65,19 @@ describe('answer card buttons', () => {
     }
   });
 
-  it('👍 and 👎 are recorded with category and catalog version, not the user', async () => {
+  it('👍 and 👎 are recorded with category and catalog version, not the user; one vote per answer', async () => {
     const before = env.app.store.feedback.length;
     await click('feedback_up');
+    // The same person pressing again on the same answer, either way, is not counted again.
+    await click('feedback_up');
     await click('feedback_down');
-    await env.slack.waitFor('response_url', 2);
-    const [up, down] = env.app.store.feedback.slice(before);
-    expect(up).toMatchObject({ surface: 'slack', workspace: TEAM, channel: CHANNEL, category: 'image', helpful: true, catalogVersion: 'test' });
-    expect(down!.helpful).toBe(false);
+    await click('feedback_down', value({ q: 'a 15-second video ad for our app' }));
+    await env.slack.waitFor('response_url', 4);
+    const votes = env.app.store.feedback.slice(before);
+    expect(votes).toHaveLength(2);
+    expect(votes[0]).toMatchObject({ surface: 'slack', workspace: TEAM, channel: CHANNEL, category: 'image', helpful: true, catalogVersion: 'test' });
+    expect(votes[1]).toMatchObject({ category: 'video', helpful: false });
+    expect(JSON.stringify(env.slack.named('response_url').slice(-3))).toContain('Already noted');
     expect(JSON.stringify(env.app.store.feedback)).not.toContain('U0ALICE');
   });
 
@@ -132,7 +137,7 @@ describe('answer card buttons', () => {
     const view = { id: 'VHOME', type: 'home', hash: 'h2', callback_id: '', private_metadata: '' };
     await click('example.4', JSON.stringify({ q: 'write unit tests for this React component' }), { view, responseUrl: undefined });
     const [o] = await env.slack.waitFor('views.open');
-    expect(o!.body.trigger_id).toBe('123.456.def');
+    expect(o!.body.trigger_id).toMatch(/^\d+\.\d+\.def$/);
     const opened = o!.body.view as { type: string; blocks: unknown[] };
     expect(opened.type).toBe('modal');
     expect(headerOf(opened as unknown as Record<string, unknown>).toLowerCase()).toMatch(/cod/);

@@ -1,7 +1,5 @@
-// Every line of the dev set, rendered as Slack would get it: the answer, the alternatives and
+// Every request of the project's own labelled sets, rendered as Slack would get it: the answer, the alternatives and
 // the comparison, each within Block Kit's limits and with the request escaped.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Recommender } from '../../src/core/recommend.js';
 import { alternativesCard, answerCard, compareCard, helpCard, nothingFitsCard } from '../../src/render/answer-card.js';
@@ -9,13 +7,10 @@ import { cardToBlockKit } from '../../src/render/block-kit.js';
 import { comparePair } from '../../src/slack/compare-pair.js';
 import { homeView } from '../../src/slack/views.js';
 import { RAW_CONTROL, blockKitProblems, shownText } from './helpers/block-kit-limits.js';
+import { ownRequests } from '../helpers/own-sets.js';
 import { testCatalog } from './helpers/server.js';
 
-const devPath = resolve(process.cwd(), '../shared/eval/dev.jsonl');
-const lines = readFileSync(devPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+const lines = ownRequests();
 
 const recommender = new Recommender(testCatalog());
 
@@ -24,7 +19,7 @@ function check(label: string, message: { text: string; blocks: unknown[] }): voi
   expect(shownText(message), label).not.toMatch(RAW_CONTROL);
 }
 
-describe('the dev set in Block Kit', () => {
+describe('the labelled requests in Block Kit', () => {
   it('has lines to render', () => {
     expect(lines.length).toBeGreaterThan(50);
   });

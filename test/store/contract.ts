@@ -12,8 +12,11 @@ export interface OpenOptions {
   readonly secretKey?: Buffer;
   readonly previousKey?: Buffer;
 }
-/** Opens the store on a fresh database; `again` opens another store on the same database. */
-export type Opener = (options?: OpenOptions) => Promise<{ store: Store; again: (options?: OpenOptions) => Promise<Store> }>;
+/**
+ * Opens the store on a fresh database; `again` opens another store on the same database; `exec`
+ * runs one SQL statement on it directly (rows only an older version could have written).
+ */
+export type Opener = (options?: OpenOptions) => Promise<{ store: Store; again: (options?: OpenOptions) => Promise<Store>; exec: (sql: string) => Promise<void> }>;
 
 const owner = (id: string, stale = false): ClaimOwner => ({ id, leaseUntil: () => Date.now() + 60_000, isStale: () => stale });
 const request = (over: Partial<RequestLogEntry> = {}): RequestLogEntry => ({
@@ -31,6 +34,7 @@ export function storeContract(backend: string, open: Opener): void {
     opened.push(o.store);
     return {
       store: o.store,
+      exec: o.exec,
       again: async (more?: OpenOptions) => {
         const s = await o.again(more);
         opened.push(s);
@@ -177,14 +181,33 @@ export function storeContract(backend: string, open: Opener): void {
       const { store } = await use();
       const refs = store.surface.conversationRefs;
       const at = new Date('2026-12-01T00:00:00Z');
-      refs.save({ conversationId: '19:b@thread.tacv2', tenantId: 't', scope: 'channel', reference: { serviceUrl: 'https://smba.one/' }, updatedAt: at });
-      refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'channel', reference: { serviceUrl: 'https://smba.one/' }, updatedAt: at });
-      refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'https://smba.two/' }, updatedAt: at });
-      refs.save({ conversationId: 'gone', tenantId: 't', scope: 'personal', reference: {}, updatedAt: at });
+      refs.save({ conversationId: '19:b@thread.tacv2', tenantId: 't', scope: 'channel', reference: { serviceUrl: 'https://smba.one/' }, updatedAt: at, authenticated: false });
+      refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'channel', reference: { serviceUrl: 'https://smba.one/' }, updatedAt: at, authenticated: false });
+      refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'https://smba.two/' }, updatedAt: at, authenticated: true });
+      refs.save({ conversationId: 'gone', tenantId: 't', scope: 'personal', reference: {}, updatedAt: at, authenticated: true });
       refs.remove('gone');
-      expect((await refs.list()).map((r) => r.conversationId)).toEqual(['19:a@thread.tacv2', '19:b@thread.tacv2']);
-      expect(await refs.get('19:a@thread.tacv2')).toEqual({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'https://smba.two/' }, updatedAt: at });
+      expect((await refs.list()).map((r) => [r.conversationId, r.authenticated])).toEqual([['19:a@thread.tacv2', true], ['19:b@thread.tacv2', false]]);
+      expect(await refs.get('19:a@thread.tacv2')).toEqual({ conversationId: '19:a@thread.tacv2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'https://smba.two/' }, updatedAt: at, authenticated: true });
       expect(await refs.get('gone')).toBeUndefined();
+    });
+
+    it('drops references saved without authentication, and keeps an older unmarked one only for a trusted service URL', async () => {
+      const { store, exec } = await use();
+      const refs = store.surface.conversationRefs;
+      const at = new Date('2026-12-01T00:00:00Z');
+      const trusted = (url: string): boolean => url.startsWith('https://smba.trafficmanager.net/');
+      // Saved by a version before the flag: no authenticated value at all.
+      for (const [id, url] of [['19:old-trusted@thread.v2', 'https://smba.trafficmanager.net/emea/'], ['19:old-planted@thread.v2', 'http://127.0.0.1:9/']])
+        await exec(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at) VALUES ('${id}', 't', 'groupChat', '{"serviceUrl":"${url}"}', 1)`);
+      expect((await refs.get('19:old-trusted@thread.v2'))?.authenticated).toBe(false);
+      refs.save({ conversationId: '19:signed@thread.v2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'http://127.0.0.1:9/' }, updatedAt: at, authenticated: true });
+      // Not flushed first: the cleanup sees what this process queued.
+      refs.save({ conversationId: '19:local@thread.v2', tenantId: 't', scope: 'groupChat', reference: { serviceUrl: 'https://smba.trafficmanager.net/emea/' }, updatedAt: at, authenticated: false });
+      expect(await store.dropUnauthenticatedRefs(trusted)).toBe(2);
+      expect((await refs.list()).map((r) => [r.conversationId, r.authenticated])).toEqual([['19:old-trusted@thread.v2', true], ['19:signed@thread.v2', true]]);
+      expect(await store.dropUnauthenticatedRefs(trusted)).toBe(0);
+      // A listener for the store's return after a fault can be registered on either backend.
+      store.onBack(() => undefined);
     });
 
     it('deletes request log, feedback and history past the retention, and history beyond 20 per person', async () => {

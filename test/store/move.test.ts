@@ -32,7 +32,7 @@ async function seed(store: Store): Promise<void> {
   store.surface.recordFeedback({ at: T(5), surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: true, catalogVersion: 'cat-v1' });
   store.surface.addHistory('hash-a', { at: T(6), text: 'first' });
   store.surface.addHistory('hash-a', { at: T(7), text: 'second' });
-  store.surface.conversationRefs.save({ conversationId: '19:x@thread.tacv2', tenantId: 'tn', scope: 'channel', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: T(8) });
+  store.surface.conversationRefs.save({ conversationId: '19:x@thread.tacv2', tenantId: 'tn', scope: 'channel', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: T(8), authenticated: true });
   await store.installations.save(installation('T1', { botRefreshToken: 'xoxe-1-refresh', botExpiresAt: 1_900_000_000 }));
   await store.installations.save(orgInstallation('E1'));
   await store.flush();

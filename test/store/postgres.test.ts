@@ -78,7 +78,7 @@ describe('Postgres store', () => {
     expect(await b.digest.claimDelivery(sub.id, PERIOD, remote('c'))).toBeNull();
   });
 
-  it('holds request-path writes while the database is away, says so, and writes them when it is back', async () => {
+  it('holds request-path writes while the database is away, says so, writes them when it is back, and says it is back', async () => {
     const url = await freshDatabase('away');
     const real = new URL(url);
     const gate: TcpGate = await tcpGate(Number(real.port));
@@ -87,6 +87,8 @@ describe('Postgres store', () => {
     through.port = String(gate.port);
     const { lines, log } = capture();
     const s = await open(through.toString(), log);
+    let back = 0;
+    s.onBack(() => back++);
     const entry = { at: new Date(), surface: 'slack' as const, workspace: 'T', channel: 'C1', category: null, industry: null, confidence: 0, volume: null, matched: false };
     s.surface.logRequest(entry);
     await s.flush();
@@ -108,6 +110,8 @@ describe('Postgres store', () => {
     expect(s.status()).toBe('ok');
     expect(await query(url, 'SELECT COUNT(*)::int AS n FROM request_log')).toEqual([{ n: 26 }]);
     expect(lines.some((l) => l.includes('the database is back'))).toBe(true);
+    // Whoever waits for the database (the digest scheduler) is told once, when it answers again.
+    expect(back).toBe(1);
   });
 
   it('drops the oldest held writes past the bound, and counts them', async () => {

@@ -1,4 +1,5 @@
 // The store tests (contract.ts) on SQLite files, the default store.
+import Database from 'better-sqlite3';
 import { silentLogger } from '../../src/log/logger.js';
 import { sqliteAsStore } from '../../src/store/open.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -10,5 +11,13 @@ const openAt = (path: string, o: OpenOptions = {}) =>
 
 storeContract('SQLite', async (options) => {
   const path = tempDbPath();
-  return { store: openAt(path, options), again: async (more) => openAt(path, more) };
+  const exec = async (sql: string): Promise<void> => {
+    const db = new Database(path);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+  };
+  return { store: openAt(path, options), again: async (more) => openAt(path, more), exec };
 });

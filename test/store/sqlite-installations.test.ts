@@ -96,7 +96,7 @@ describe('SQLite installation store', () => {
 
   it('migrates a database made before installations existed, keeping its subscriptions', async () => {
     const path = tempDbPath();
-    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version === 1));
+    const old = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
     old.prepare("INSERT INTO subscriptions (id, platform, workspace, channel, schedule, time_zone, created_at, updated_at) VALUES ('sub_1', 'slack', 'T1', 'C1', '0 9 * * 1', 'UTC', 1, 1)").run();
     old.close();
     const s = open(path);

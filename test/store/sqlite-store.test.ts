@@ -41,7 +41,7 @@ describe('SQLite store', () => {
   it('applies a later migration to an existing file without touching earlier ones', () => {
     const path = tempDbPath();
     openDatabase(path).close();
-    const db = openDatabase(path, [...MIGRATIONS, { version: 99, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)' }]);
+    const db = openDatabase(path, { migrations: [...MIGRATIONS, { version: 99, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)' }] });
     expect(db.pragma('user_version', { simple: true })).toBe(99);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeTruthy();
     db.close();
@@ -70,9 +70,9 @@ describe('SQLite store', () => {
   it('saves, replaces, lists and removes Teams conversation references', async () => {
     const s = open();
     const refs = s.surface.conversationRefs;
-    refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: new Date() });
-    refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.other/' }, updatedAt: new Date() });
-    expect((await refs.list())).toHaveLength(1);
+    refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: new Date(), authenticated: true });
+    refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.other/' }, updatedAt: new Date(), authenticated: true });
+    expect(await refs.list()).toHaveLength(1);
     expect((await refs.get('19:a@thread.tacv2'))?.reference).toEqual({ serviceUrl: 'https://smba.other/' });
     refs.remove('19:a@thread.tacv2');
     expect((await refs.get('19:a@thread.tacv2'))).toBeUndefined();
@@ -93,7 +93,7 @@ describe('SQLite store', () => {
       expect((s.db.prepare(`SELECT MIN(at) AS at, COUNT(*) AS n FROM ${table}`).get() as { at: number; n: number })).toEqual({ at: recent.getTime(), n: 1 });
   });
 
-  it('answers on when the database refuses writes, reports once, and recovers by itself', () => {
+  it('answers on when the database refuses writes, reports once, and recovers by itself', async () => {
     const lines: string[] = [];
     const log = createLogger('info', new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }));
     const s = open(tempDbPath(), false, 90, log);
@@ -106,7 +106,9 @@ describe('SQLite store', () => {
     expect(s.surface.healthy).toBe(false);
     expect(lines.filter((l) => l.includes('cannot write'))).toHaveLength(1);
     expect(lines.join('')).toContain('SQLITE_READONLY');
-    s.db.pragma('query_only = 0');
+    // The refusing connection was dropped; the store opens the file again on its own, on a short
+    // backoff, and counts it open once a test write succeeds.
+    await expect.poll(() => lines.some((l) => l.includes('database open again')), { timeout: 3_000 }).toBe(true);
     s.surface.logRequest(request());
     expect(s.surface.healthy).toBe(true);
     expect(lines.filter((l) => l.includes('writes succeed again'))).toHaveLength(1);

@@ -56,10 +56,10 @@ describe('store unavailable', () => {
     store.surface.logRequest(entry);
     expect(store.surface.healthy).toBe(false);
     clock += 1001;
-    store.surface.logRequest(entry); // fails, and triggers the reopen
-    store.surface.logRequest(entry); // on the new connection
+    store.surface.logRequest(entry); // the refused connection was dropped: these two reopen it
+    store.surface.logRequest(entry);
     expect(store.surface.healthy).toBe(true);
-    expect((store.db.prepare('SELECT COUNT(*) AS n FROM request_log').get() as { n: number }).n).toBe(1);
+    expect((store.db.prepare('SELECT COUNT(*) AS n FROM request_log').get() as { n: number }).n).toBe(2);
   });
 
   it('a digest sent while the store refuses to record it is recorded later and never sent twice', async () => {

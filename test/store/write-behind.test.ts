@@ -74,7 +74,7 @@ describe('write-behind store', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     s.surface.logRequest(request());
-    s.surface.conversationRefs.save({ conversationId: 'c', tenantId: 't', scope: 'personal', reference: circular, updatedAt: new Date() });
+    s.surface.conversationRefs.save({ conversationId: 'c', tenantId: 't', scope: 'personal', reference: circular, updatedAt: new Date(), authenticated: false });
     s.surface.logRequest(request());
     s.surface.flush();
     expect(reader(path)('SELECT COUNT(*) AS n FROM request_log')).toBe(2);

@@ -67,11 +67,15 @@ describe('Teams card actions', () => {
     const down = buttons.find((b) => b.verb === 'feedback_down')!;
     const before = env.bot.store.feedback.length;
     const afterUp = await press('feedback_up', up.data, 'channel');
+    // An old copy of the card pressed again by the same person counts nothing more.
     await press('feedback_down', down.data);
+    const other = (await answerButtons('a catchy jingle for a radio ad')).find((b) => b.verb === 'feedback_down')!;
+    await press('feedback_down', other.data);
     expect(env.bot.store.feedback.slice(before)).toMatchObject([
       { surface: 'teams', workspace: TENANT, helpful: true, category: 'code', catalogVersion: up.data.v },
-      { surface: 'teams', helpful: false, category: 'code' },
+      { surface: 'teams', helpful: false, category: 'audio' },
     ]);
+    expect(env.bot.store.feedback.slice(before)).toHaveLength(2);
     expect(actionsOf(afterUp).some((a) => a.verb?.startsWith('feedback'))).toBe(false);
     expect(cardText(afterUp)).toMatch(/noted/);
   });

@@ -118,7 +118,8 @@ describe('Teams conversations', () => {
     const { card } = await send(message(connector.url, 'channel', 'digest weekly monday 09:00 Europe/Berlin'));
     expect(digestCalls.at(-1)).toEqual({
       args: 'weekly monday 09:00 Europe/Berlin',
-      target: { platform: 'teams', workspace: TENANT, channel: '19:general@thread.tacv2;messageid=1700000000000' },
+      // Local mode: the person at this machine is a member.
+      target: { platform: 'teams', workspace: TENANT, channel: '19:general@thread.tacv2;messageid=1700000000000', actor: { id: 'aad-dana', role: 'member' } },
     });
     expect(cardText(card)).toContain('Weekly digest set: weekly monday 09:00 Europe/Berlin');
   });

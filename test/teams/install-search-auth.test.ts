@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Recommender } from '../../src/core/recommend.js';
 import { createLogger, silentLogger } from '../../src/log/logger.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { testDeps } from '../helpers/deps.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 import { startServer } from '../../src/server/start.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
@@ -90,7 +89,7 @@ describe('Teams installation and message extension', () => {
 describe('Teams transport', () => {
   it('with an app id, refuses an unsigned request with 401 and sends nothing', async () => {
     const connector = await new Connector().start();
-    const bot = await startBot({ teams: { appId: '00000000-0000-0000-0000-000000000001', appPassword: 'not-a-real-secret' } });
+    const bot = await startBot({ env: { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' } });
     // Refusals must not print stack traces (botbuilder's process() console.errors each one).
     const stderr = vi.spyOn(console, 'error');
     try {
@@ -140,7 +139,7 @@ describe('Teams transport', () => {
 });
 
 describe('Teams start-up', () => {
-  const startupLines = async (teams: Record<string, string>) => {
+  const startupLines = async (env: Record<string, string>) => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {
@@ -148,14 +147,13 @@ describe('Teams start-up', () => {
         done();
       },
     });
-    const deps = { recommender: new Recommender(loadCatalog()), store: new MemoryStore(), log: createLogger('info', sink), logRequestText: false };
-    await createTeamsSurface(deps, { appType: 'MultiTenant', ...teams });
+    await createTeamsSurface(testDeps({ log: createLogger('info', sink) }), loadConfig(env).teams);
     return lines.join('');
   };
 
   it('says when the endpoint is unauthenticated, and when it requires tokens (never printing the secret)', async () => {
     expect(await startupLines({})).toMatch(/unauthenticated \(local tools only\)/);
-    const withId = await startupLines({ appId: '00000000-0000-0000-0000-000000000001', appPassword: 'sup3r-s3cret' });
+    const withId = await startupLines({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'sup3r-s3cret' });
     expect(withId).toMatch(/requires Bot Framework tokens/);
     expect(withId).not.toContain('sup3r-s3cret');
   });

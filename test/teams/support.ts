@@ -1,10 +1,11 @@
 // Test support for the Teams surface: a stand-in Bot Framework connector that records what the
 // bot sends, activities shaped as Teams sends them, and the Adaptive Cards library check.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { loadConfig, type TeamsConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { Recommender } from '../../src/core/recommend.js';
 import type { DigestCommands } from '../../src/digest/commands.js';
@@ -12,6 +13,8 @@ import { silentLogger } from '../../src/log/logger.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 import type { SurfaceDeps } from '../../src/server/deps.js';
 import { createHttpServer } from '../../src/server/http-server.js';
+import { personKeys } from '../../src/server/person-key.js';
+import { RequestLimits } from '../../src/server/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 
@@ -46,24 +49,42 @@ export interface BotActivity {
   attachments?: { contentType: string; content: AdaptiveCard }[];
 }
 
-/** The connector stand-in: POST/PUT /v3/conversations/{id}/activities[/{activityId}]. */
+/**
+ * The connector stand-in: POST/PUT /v3/conversations/{id}/activities[/{activityId}], and GET
+ * /v3/conversations/{id}/members/{id} answering with `members` (404 for anyone not in it). With
+ * `tls` it speaks https on 127.0.0.1, as the Bot Framework's own hosts do.
+ */
 export class Connector {
+  /** Members by id, as GET …/members/{id} returns them (TeamsChannelAccount). */
+  readonly members = new Map<string, Record<string, unknown>>();
   readonly received: Recorded[] = [];
   /** Authorization headers as sent, in order. */
   readonly authorizations: (string | undefined)[] = [];
   /** Answer this many of the next calls with 500, as a failing connector would. */
   failNext = 0;
-  private server?: Server;
+  private server?: Server | HttpsServer;
   private waiters: (() => void)[] = [];
   url = '';
 
+  constructor(private readonly tls?: { key: Buffer; cert: Buffer }) {}
+
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.record(req).then((status) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
-    }));
+    const handle = (req: IncomingMessage, res: ServerResponse): void => {
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        this.authorizations.push(req.headers.authorization);
+        const found = this.members.get(decodeURIComponent(member[1]!));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation' } }));
+      }
+      void this.record(req).then((status) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
+      });
+    };
+    this.server = this.tls ? createHttpsServer(this.tls, handle) : createServer(handle);
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${this.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
 
@@ -173,19 +194,25 @@ export interface Bot {
 
 const catalog = loadCatalog();
 
-/** The Teams surface on the real HTTP server, with its own store (and digest commands, if given). */
-export async function startBot(options: { teams?: Partial<TeamsConfig>; digest?: DigestCommands; logRequestText?: boolean } = {}): Promise<Bot> {
+/**
+ * The Teams surface on the real HTTP server, with its own store (and digest commands, if given).
+ * `env` configures Teams as an operator would (local mode without credentials); many requests
+ * come from one person here, so the rate limit is off unless `env` sets it.
+ */
+export async function startBot(options: { env?: Record<string, string>; digest?: DigestCommands; logRequestText?: boolean } = {}): Promise<Bot> {
   const store = new MemoryStore();
   const recommender = new Recommender(catalog);
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_RATE_LIMIT: '0', ...options.env });
   const deps: SurfaceDeps = {
     recommender,
     store,
     log: silentLogger(),
     logRequestText: options.logRequestText ?? false,
+    limits: new RequestLimits(config.rateLimit),
+    personKey: personKeys(config.historySecret, 'slack'),
     ...(options.digest ? { digest: options.digest } : {}),
   };
-  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1' }).teams;
-  const surface = await createTeamsSurface(deps, { ...base, ...options.teams });
+  const surface = await createTeamsSurface(deps, config.teams);
   const server = createHttpServer({ surfaces: [surface], log: deps.log, health: () => ({}) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;

@@ -12,6 +12,6 @@ export function registerListeners(app: App, deps: SurfaceDeps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
-  registerShortcuts(app);
+  registerShortcuts(app, deps);
   registerViews(app, deps);
 }

@@ -10,7 +10,7 @@ import type { DigestStore } from '../../store/digest-types.js';
 import { createBoltApp } from '../app.js';
 import { boltLogger } from '../bolt-logger.js';
 import { requestIdProperties } from '../request-log.js';
-import { SLACK_EVENTS_PATH } from '../surface.js';
+import { gatedEventsRoute, SLACK_EVENTS_PATH } from '../surface.js';
 import type { SlackOAuth } from './installer.js';
 import { InstallationLifecycle } from './lifecycle.js';
 import { registerInstallationEvents } from './listeners.js';
@@ -29,6 +29,8 @@ export async function createSlackOAuthSurface(deps: SurfaceDeps, config: SlackOA
   const resealed = await oauth.installations.reseal().catch(unavailable);
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
+    // The gate has checked the signature (once, with the window and replay checks Bolt lacks).
+    signatureVerification: false,
     endpoints: SLACK_EVENTS_PATH,
     logger: boltLogger(log, oauth.scrub),
     customPropertiesExtractor: requestIdProperties,
@@ -39,7 +41,7 @@ export async function createSlackOAuthSurface(deps: SurfaceDeps, config: SlackOA
   const installations = await oauth.installations.list().then((all) => all.length, unavailable);
   return {
     name: 'slack',
-    routes: [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }, ...installRoutes(oauth, lifecycle, log)],
+    routes: [gatedEventsRoute(receiver, config.signingSecret), ...installRoutes(oauth, lifecycle, log)],
     async start() {
       log.info({ installations, resealed }, 'Slack runs in OAuth mode: install it from /slack/install');
     },

@@ -1,6 +1,6 @@
 // Which Postgres failures mean "the database is away" (held writes wait, digests retry, /healthz
 // says unavailable), as opposed to one statement's own problem (a constraint, a bug).
-import { StoreUnavailableError } from '../connection.js';
+import { StoreUnavailableError } from '../faults.js';
 
 /** SQLSTATE classes and codes of a lost or refused connection, a shutdown or too many clients. */
 const AWAY_STATES = /^(08|57P0[1-3]|53300|3D000|28P01|28000)/;

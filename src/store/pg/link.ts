@@ -13,6 +13,7 @@ export class PgLink {
   private migrating: Promise<void> | null = null;
   /** null until the first statement: then the first success is no news, the first failure is. */
   private up: boolean | null = null;
+  private readonly backListeners: (() => void)[] = [];
 
   constructor(
     readonly pool: pg.Pool,
@@ -43,6 +44,11 @@ export class PgLink {
     return this.migrating;
   }
 
+  /** Calls `listener` whenever a statement goes through again after the database was away. */
+  onBack(listener: () => void): void {
+    this.backListeners.push(listener);
+  }
+
   /** Runs statements on the pool. */
   run<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
     return this.guard(() => work(this.pool));
@@ -71,7 +77,9 @@ export class PgLink {
     if (reachable === this.up) return;
     const before = this.up;
     this.up = reachable;
-    if (reachable && before === false) this.log.info({ database: this.where }, 'store: the database answers');
-    else if (!reachable) this.log.error({ database: this.where, err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'store: the database is unavailable; answers go on, digests wait');
+    if (reachable && before === false) {
+      this.log.info({ database: this.where }, 'store: the database answers');
+      for (const listener of this.backListeners) listener();
+    } else if (!reachable) this.log.error({ database: this.where, err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'store: the database is unavailable; answers go on, digests wait');
   }
 }

@@ -118,4 +118,18 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN enterprise TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    name: 'authenticated references and a meta table',
+    // As in SQLite: rows from before keep NULL, and start-up in authenticated mode decides about
+    // them (Store.dropUnauthenticatedRefs). The meta table is the store's own bookkeeping (SQLite
+    // writes to it to prove a reopened file is writable); it is not moved between stores.
+    sql: `
+      ALTER TABLE conversation_refs ADD COLUMN authenticated INTEGER;
+      CREATE TABLE meta (
+        key TEXT COLLATE "C" PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -13,7 +13,7 @@ import { PgInstallationStore } from './installations.js';
 import { PgLink } from './link.js';
 import { Presence } from './presence.js';
 import { prunePostgres } from './prune.js';
-import { PgSurfaceStore } from './surface-store.js';
+import { dropUnauthenticatedRefs, PgSurfaceStore } from './surface-store.js';
 
 export interface PostgresStoreOptions {
   readonly url: string;
@@ -41,6 +41,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const link = new PgLink(pool, where, log);
   const presence = new Presence(options.url);
   const surface = new PgSurfaceStore(link, options.logRequestText, log, { retryMs: options.retryMs, maxHeld: options.maxHeld });
+  // Writes held during an outage go in as soon as anything finds the database back, not at their next retry.
+  link.onBack(() => void surface.writes.flush());
   let retry: NodeJS.Timeout | undefined;
   // Away at start-up (said once by PgLink): tried again in the background until it answers.
   const keepTrying = (): void => {
@@ -68,6 +70,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return link.tx((c) => prunePostgres(c, new Date(now.getTime() - options.retentionDays * DAY_MS)));
     },
     recover: () => void surface.writes.flush(),
+    // The database answered again after it was away (a held write, a read, the schema): the
+    // digest scheduler runs what is due at once.
+    onBack: (listener) => link.onBack(listener),
+    dropUnauthenticatedRefs: async (trusted) => {
+      await surface.writes.flush();
+      return link.tx((c) => dropUnauthenticatedRefs(c, trusted));
+    },
     flush: () => surface.writes.flush(),
     async close() {
       clearTimeout(retry);

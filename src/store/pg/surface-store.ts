@@ -26,6 +26,8 @@ interface RefRow {
   scope: ConversationRefRecord['scope'];
   reference: string;
   updated_at: number;
+  /** NULL for rows saved before the flag existed (schema 3), as in SQLite. */
+  authenticated: number | null;
 }
 
 const toRef = (r: RefRow): ConversationRefRecord => ({
@@ -34,6 +36,7 @@ const toRef = (r: RefRow): ConversationRefRecord => ({
   scope: r.scope,
   reference: JSON.parse(r.reference) as unknown,
   updatedAt: new Date(r.updated_at),
+  authenticated: r.authenticated === 1,
 });
 
 export class PgSurfaceStore implements SurfaceStore {
@@ -103,6 +106,20 @@ export class PgSurfaceStore implements SurfaceStore {
   }
 }
 
+/**
+ * When the bot runs with credentials, references saved without them are dropped; rows from before
+ * the flag existed are kept when their service URL is `trusted` (as dropUnauthenticatedRefs in
+ * sqlite-store.ts). Row locks: replicas starting together decide each row once.
+ */
+export async function dropUnauthenticatedRefs(c: pg.ClientBase, trusted: (serviceUrl: string) => boolean): Promise<number> {
+  const { rows } = await c.query<{ conversation_id: string; reference: string }>('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL FOR UPDATE');
+  for (const row of rows) {
+    const url = (JSON.parse(row.reference) as { serviceUrl?: unknown } | null)?.serviceUrl;
+    await c.query('UPDATE conversation_refs SET authenticated = $1 WHERE conversation_id = $2', [typeof url === 'string' && trusted(url) ? 1 : 0, row.conversation_id]);
+  }
+  return (await c.query('DELETE FROM conversation_refs WHERE authenticated = 0')).rowCount ?? 0;
+}
+
 /** One transaction: all rows per table at once; references in order (a save then a remove of one id). */
 async function writeBatch(c: pg.ClientBase, batch: readonly SurfaceWrite[]): Promise<void> {
   const requests: unknown[][] = [];
@@ -123,9 +140,10 @@ async function writeBatch(c: pg.ClientBase, batch: readonly SurfaceWrite[]): Pro
       people.add(w.userKey);
     } else if (w.kind === 'ref') {
       const r = w.record;
-      await c.query(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at) VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (conversation_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, scope = EXCLUDED.scope, reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at`,
-      [r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime()]);
+      await c.query(`INSERT INTO conversation_refs (conversation_id, tenant_id, scope, reference, updated_at, authenticated) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (conversation_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, scope = EXCLUDED.scope, reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at,
+        authenticated = EXCLUDED.authenticated`,
+      [r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime(), r.authenticated ? 1 : 0]);
     } else await c.query('DELETE FROM conversation_refs WHERE conversation_id = $1', [w.conversationId]);
   }
   if (requests.length)

@@ -7,6 +7,11 @@ export const CHANNEL = 'C0GENERAL';
 export const BOT_USER = 'U0WHICHBOT';
 export const BOT_ID = 'B0WHICHBOT';
 
+// Every request Slack sends is unique (its trigger id, at least), so no two share a signature;
+// the server refuses a signed request it has already seen as a replay.
+let sent = 0;
+const triggerId = (tail: string): string => `${Date.now()}.${++sent}.${tail}`;
+
 export function slashCommand(text: string, responseUrl: string, channel = CHANNEL): SlackPost {
   return form({
     token: 'legacy-verification-token',
@@ -20,7 +25,7 @@ export function slashCommand(text: string, responseUrl: string, channel = CHANNE
     text,
     api_app_id: 'A0APP',
     response_url: responseUrl,
-    trigger_id: '123.456.abc',
+    trigger_id: triggerId('abc'),
   });
 }
 
@@ -44,7 +49,7 @@ export function blockAction(b: ButtonSpec): SlackPost {
     api_app_id: 'A0APP',
     token: 'legacy',
     container,
-    trigger_id: '123.456.def',
+    trigger_id: triggerId('def'),
     ...(b.view ? { view: b.view } : { channel: { id: b.channel ?? CHANNEL, name: 'general' } }),
     ...(b.responseUrl ? { response_url: b.responseUrl } : {}),
     actions: [
@@ -70,7 +75,7 @@ export function messageShortcut(text: string, ts = '1700000000.000500'): SlackPo
   return interactive({
     type: 'message_action',
     callback_id: 'which_tool_for_this',
-    trigger_id: '123.456.ghi',
+    trigger_id: triggerId('ghi'),
     team: { id: TEAM, domain: 'acme' },
     user: { id: USER, username: 'alice', team_id: TEAM },
     channel: { id: CHANNEL, name: 'general' },
@@ -88,7 +93,7 @@ export function viewSubmission(text: string, privateMetadata: string): SlackPost
     user: { id: USER, username: 'alice', team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy',
-    trigger_id: '123.456.jkl',
+    trigger_id: triggerId('jkl'),
     view: {
       id: 'VASK1',
       type: 'modal',

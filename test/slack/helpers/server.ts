@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { loadCatalog, type Catalog } from '../../../src/core/catalog.js';
 import { silentLogger } from '../../../src/log/logger.js';
+import { personKeys, type PersonKey } from '../../../src/server/person-key.js';
 import { startServer, type RunningServer } from '../../../src/server/start.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { BOT_ID, BOT_USER } from './payloads.js';
@@ -16,6 +17,8 @@ export const testCatalog = (): Catalog => (catalog ??= loadCatalog());
 export interface SlackTestServer {
   readonly server: RunningServer;
   readonly store: MemoryStore;
+  /** A person's history key as this server computes it. */
+  readonly personKey: PersonKey;
   stop(): Promise<void>;
 }
 
@@ -30,11 +33,13 @@ export async function startSlackServer(apiUrl: string, env: Record<string, strin
     SLACK_BOT_USER_ID: BOT_USER,
     WHICH_TOOL_SCHEDULER: 'off',
     WHICH_TOOL_LOG_LEVEL: 'silent',
+    // One test person sends every request of a file; the rate-limit tests set their own.
+    WHICH_TOOL_RATE_LIMIT: '0',
     ...env,
   });
   const store = new MemoryStore();
   const server = await startServer({ config, catalog: testCatalog(), log: silentLogger(), store });
-  return { server, store, stop: () => server.stop() };
+  return { server, store, personKey: personKeys(config.historySecret, 'slack'), stop: () => server.stop() };
 }
 
 

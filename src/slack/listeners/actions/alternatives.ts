@@ -5,7 +5,7 @@ import { showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const alternatives = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
-  const b = await readButton(args);
+  const b = await readButton(deps, args);
   if (!b) return;
   await showCard(b.ctx, alternativesCard(deps.recommender.ask(b.payload.q)));
 };

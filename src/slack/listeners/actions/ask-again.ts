@@ -5,7 +5,7 @@ import { canShare, showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const askAgain = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
-  const b = await readButton(args);
+  const b = await readButton(deps, args);
   if (!b) return;
   const { card } = answerText(deps, b.payload.q, b.asker, {
     share: canShare(b.ctx.body),

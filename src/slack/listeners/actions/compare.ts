@@ -6,7 +6,7 @@ import { showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 
 export const compare = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
-  const b = await readButton(args);
+  const b = await readButton(deps, args);
   if (!b) return;
   const answer = deps.recommender.ask(b.payload.q);
   const pair = comparePair(deps.recommender, answer);

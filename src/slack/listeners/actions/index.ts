@@ -33,6 +33,6 @@ export function registerActions(app: App, deps: SurfaceDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, (args) => {
     const actionId = (args.action as { action_id?: unknown } | undefined)?.action_id;
     const id = typeof actionId === 'string' && ACTION_PATTERN.test(actionId) ? neutralActionId(actionId) : '';
-    return isActionId(id) ? handlers[id](args) : staleButton(args);
+    return isActionId(id) ? handlers[id](args) : staleButton(deps, args);
   });
 }

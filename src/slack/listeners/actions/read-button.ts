@@ -1,10 +1,12 @@
-// Common first steps of every button: acknowledge at once, read the payload, and answer a
-// malformed or stale one politely.
+// Common first steps of every button: acknowledge at once, count it against the person's rate
+// limit, read the payload, and answer a malformed or stale one politely.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { noticeCard } from '../../../render/answer-card.js';
+import type { SurfaceDeps } from '../../../server/deps.js';
+import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
 import type { Asker } from '../../answering.js';
 import { readPayload, type ButtonPayload } from '../../payload.js';
-import { showCard, type ActionContext } from '../../reply.js';
+import { showCard, showNote, type ActionContext } from '../../reply.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -16,9 +18,21 @@ export interface Button {
   readonly asker: Asker;
 }
 
-export async function readButton(args: ButtonArgs): Promise<Button | undefined> {
+const contextOf = (args: ButtonArgs): ActionContext => ({ body: args.body, client: args.client, ...(args.respond ? { respond: args.respond } : {}) });
+
+/** False when the presser is over the limit (told once per streak, in a private note). */
+async function withinLimit(deps: SurfaceDeps, args: ButtonArgs): Promise<boolean> {
+  const team = args.body.team?.id ?? args.body.user.team_id ?? 'unknown';
+  const limit = checkLimit(deps.limits, 'slack', `${team}:${args.body.user.id}`);
+  if (!limit.retryInS) return true;
+  if (limit.firstRefusal) await showNote(contextOf(args), noticeCard('Too many requests', tooManyRequests(limit.retryInS)));
+  return false;
+}
+
+export async function readButton(deps: SurfaceDeps, args: ButtonArgs): Promise<Button | undefined> {
   await args.ack();
-  const ctx: ActionContext = { body: args.body, client: args.client, ...(args.respond ? { respond: args.respond } : {}) };
+  if (!(await withinLimit(deps, args))) return undefined;
+  const ctx = contextOf(args);
   const payload = readPayload(args.action.value);
   if (!payload) {
     await showCard(ctx, STALE_BUTTON);
@@ -34,7 +48,7 @@ export async function readButton(args: ButtonArgs): Promise<Button | undefined> 
 }
 
 /** A button this version does not know: acknowledged and answered politely. */
-export async function staleButton(args: ButtonArgs): Promise<void> {
+export async function staleButton(deps: SurfaceDeps, args: ButtonArgs): Promise<void> {
   await args.ack();
-  await showCard({ body: args.body, client: args.client, ...(args.respond ? { respond: args.respond } : {}) }, STALE_BUTTON);
+  if (await withinLimit(deps, args)) await showCard(contextOf(args), STALE_BUTTON);
 }

@@ -13,7 +13,7 @@ export const CANNOT_POST = noticeCard(
 );
 
 export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
-  const b = await readButton(args);
+  const b = await readButton(deps, args);
   if (!b) return;
   const target = shareTarget(b.ctx.body);
   if (!target.channel) return showNote(b.ctx, CANNOT_POST);

@@ -7,6 +7,7 @@ import { helpCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { endOfTurn } from '../../../server/end-of-turn.js';
+import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
 import { answerText } from '../../answering.js';
 import { digestReply } from '../../digest-reply.js';
 import { plainMessageText, readIntent } from '../../intent.js';
@@ -15,6 +16,9 @@ import { logFor } from '../../request-log.js';
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export const whichtoolCommand = (deps: SurfaceDeps) => async ({ command, ack, respond, client, context }: CommandArgs): Promise<void> => {
+  // Over the limit: the polite answer rides in the ack, and nothing else happens.
+  const limit = checkLimit(deps.limits, 'slack', `${command.team_id}:${command.user_id}`);
+  if (limit.retryInS) return ack({ response_type: 'ephemeral', text: tooManyRequests(limit.retryInS) });
   // Slack escapes & < > and may send mentions as <@U…> markup; the core reads plain words.
   const intent = readIntent(plainMessageText(command.text ?? '', context.botUserId));
   const where = { team: command.team_id, user: command.user_id, channel: command.channel_id, enterprise: command.enterprise_id };

@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { plainMessageText } from '../../intent.js';
+import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 
 export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -18,5 +19,5 @@ export const appMention = (deps: SurfaceDeps) => async ({ event, body, client, c
     channel: event.channel,
     user: event.user,
     threadTs: event.thread_ts ?? event.ts,
-  });
+  }, logFor(deps.log, context));
 };

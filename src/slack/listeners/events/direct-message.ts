@@ -3,6 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { plainMessageText } from '../../intent.js';
+import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -16,5 +17,5 @@ export const directMessage = (deps: SurfaceDeps) => async ({ message, body, clie
     channel: message.channel,
     user: message.user,
     ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
-  });
+  }, logFor(deps.log, context));
 };

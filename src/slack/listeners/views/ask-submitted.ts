@@ -4,12 +4,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkRequest } from '../../../core/request.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
+import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
 import { answerText } from '../../answering.js';
 import { ASK_BLOCK, ASK_INPUT, answerModal, readMeta } from '../../views.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export const askSubmitted = (deps: SurfaceDeps) => async ({ view, body, ack }: SubmitArgs): Promise<void> => {
+  const team = body.team?.id ?? body.user.team_id ?? 'unknown';
+  // Over the limit the modal stays open with the reason under the input, as for a refused request.
+  const limit = checkLimit(deps.limits, 'slack', `${team}:${body.user.id}`);
+  if (limit.retryInS) return ack({ response_action: 'errors', errors: { [ASK_BLOCK]: tooManyRequests(limit.retryInS) } });
   const raw = view.state.values[ASK_BLOCK]?.[ASK_INPUT]?.value ?? '';
   const check = checkRequest(raw);
   if (!check.ok) {
@@ -17,7 +22,6 @@ export const askSubmitted = (deps: SurfaceDeps) => async ({ view, body, ack }: S
     return;
   }
   const meta = readMeta(view.private_metadata);
-  const team = body.team?.id ?? body.user.team_id ?? 'unknown';
   const { card } = answerText(deps, check.text, { team, user: body.user.id, ...(meta.channel ? { channel: meta.channel } : {}) }, {
     share: Boolean(meta.channel && !meta.channel.startsWith('D')),
   });

@@ -1,0 +1,26 @@
+// SurfaceDeps for tests that mount a surface without the composition root. Limits and keys come
+// from the configuration as in production; these fixtures send many requests as one person, so
+// they set WHICH_TOOL_RATE_LIMIT=0 (the rate-limit tests set their own).
+import { loadConfig } from '../../src/config/config.js';
+import { loadCatalog } from '../../src/core/catalog.js';
+import { Recommender } from '../../src/core/recommend.js';
+import { silentLogger } from '../../src/log/logger.js';
+import type { SurfaceDeps } from '../../src/server/deps.js';
+import { personKeys } from '../../src/server/person-key.js';
+import { RequestLimits } from '../../src/server/request-limits.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+
+let recommender: Recommender | undefined;
+
+export function testDeps(overrides: Partial<SurfaceDeps> = {}, env: Record<string, string> = {}): SurfaceDeps & { store: MemoryStore } {
+  const config = loadConfig({ WHICH_TOOL_RATE_LIMIT: '0', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789abcdef', SLACK_BOT_TOKEN: 'xoxb-test-token', ...env });
+  return {
+    recommender: (recommender ??= new Recommender(loadCatalog())),
+    store: new MemoryStore(),
+    log: silentLogger(),
+    logRequestText: false,
+    limits: new RequestLimits(config.rateLimit),
+    personKey: personKeys(config.historySecret, 'slack'),
+    ...overrides,
+  } as SurfaceDeps & { store: MemoryStore };
+}
