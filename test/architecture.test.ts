@@ -3,27 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importedSpecifiers } from './helpers/imports.js';
 
 const ALLOWED_PACKAGES = new Set(['zod', 'fuse.js']);
 const PURE_DIRS = ['src/core', 'src/render'];
 
-/** Every module specifier in a TypeScript source: static and dynamic imports, re-exports, require. */
-export function importedSpecifiers(source: string): string[] {
-  const noComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-  const found: string[] = [];
-  const patterns = [
-    /\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const p of patterns) for (const m of noComments.matchAll(p)) found.push(m[1]!);
-  return found;
-}
-
 /** Specifiers that break the rule: a bare package other than the allowed ones. */
-export function forbiddenImports(source: string): string[] {
+function forbiddenImports(source: string): string[] {
   return importedSpecifiers(source).filter((s) => {
     if (s.startsWith('.') || s.startsWith('node:')) return false;
     const pkg = s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;

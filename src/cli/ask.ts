@@ -1,8 +1,11 @@
 // `which-tool ask`: one request from the arguments, or one per line from standard input.
 import { createInterface } from 'node:readline';
+import type { AnswerT } from '../core/answer.js';
 import { checkRequest } from '../core/request.js';
-import type { Recommender } from '../core/recommend.js';
 import { answerToText } from '../render/text.js';
+
+/** A checked request in, an answer out: the recommender, with the policy layer over it when there is one. */
+export type Ask = (query: string) => AnswerT;
 
 export interface AskFlags {
   json: boolean;
@@ -17,14 +20,14 @@ export interface Io {
 }
 
 /** Returns the exit code. */
-export async function runAsk(recommender: Recommender, flags: AskFlags, io: Io): Promise<number> {
+export async function runAsk(ask: Ask, flags: AskFlags, io: Io): Promise<number> {
   if (!flags.stdin) {
     const check = checkRequest(flags.text);
     if (!check.ok) {
       io.err(`which-tool: ${check.message}`);
       return 2;
     }
-    const answer = recommender.ask(check.text);
+    const answer = ask(check.text);
     io.out(flags.json ? JSON.stringify(answer) : answerToText(answer));
     return 0;
   }
@@ -40,7 +43,7 @@ export async function runAsk(recommender: Recommender, flags: AskFlags, io: Io):
     if (!check.ok) {
       batch.push(flags.json ? JSON.stringify({ query: raw.slice(0, 200), error: check.message }) : `error: ${check.message}`);
     } else {
-      const answer = recommender.ask(check.text);
+      const answer = ask(check.text);
       batch.push(flags.json ? JSON.stringify(answer) : `${answerToText(answer)}\n`);
     }
     if (batch.length >= 256) flush();

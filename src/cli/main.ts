@@ -1,34 +1,64 @@
 #!/usr/bin/env node
-// The `which-tool` command line. `ask` loads only the core; `digest` loads the store on demand.
+// The `which-tool` command line. `ask` loads only the core; `digest` and `policy` load on demand.
+import { debugFrom, loadCatalogConfig, policyFileFrom } from '../config/config.js';
 import { loadCatalog } from '../core/catalog.js';
 import { WhichToolError } from '../core/errors.js';
+import { defaultFreshness } from '../core/freshness.js';
+import { applyPolicy } from '../core/policy/apply.js';
+import { loadPolicy } from '../core/policy/load.js';
 import { Recommender } from '../core/recommend.js';
 import { runAsk } from './ask.js';
+import { CATALOG_USAGE, runCatalogCommand } from './catalog.js';
 
 const USAGE = `usage:
-  which-tool ask [--json] "request"
-  which-tool ask [--json] --stdin            one request per line
+  which-tool ask [--json] [--policy FILE] "request"
+  which-tool ask [--json] [--policy FILE] --stdin      one request per line
+  which-tool policy check FILE [--json]
+  which-tool policy report [--since 7d] [--json]
   which-tool digest subscribe|list|unsubscribe|run ...   (see README)
-  which-tool store migrate --from sqlite:PATH [--to postgres://…]   (see docs/deploy.md)`;
+  which-tool store migrate --from sqlite:PATH [--to postgres://…]   (see docs/deploy.md)
+  ${CATALOG_USAGE}   stale facts; --strict fails on any`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string): void => void process.stdout.write(`${s}\n`);
   const err = (s: string): void => void process.stderr.write(`${s}\n`);
   if (command === 'ask') {
-    const flags = { json: false, stdin: false, words: [] as string[] };
-    for (const a of rest) {
+    const flags = { json: false, stdin: false, policy: undefined as string | undefined, words: [] as string[] };
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
       if (a === '--json') flags.json = true;
       else if (a === '--stdin') flags.stdin = true;
-      else if (a === '--') continue;
+      else if (a === '--policy' || a.startsWith('--policy=')) {
+        flags.policy = a === '--policy' ? rest[++i] : a.slice('--policy='.length);
+        if (!flags.policy) {
+          err(`which-tool: --policy needs a file\n${USAGE}`);
+          return 2;
+        }
+      } else if (a === '--') continue;
       else if (a.startsWith('--')) {
         err(`which-tool: unknown option ${a}\n${USAGE}`);
         return 2;
       } else flags.words.push(a);
     }
-    // The CLI is an edge: it may read its one variable here (the data folder, as the server does).
-    const recommender = new Recommender(loadCatalog(process.env.WHICH_TOOL_DATA || undefined));
-    return runAsk(recommender, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
+    // The CLI is an edge: it reads its variables here (the data folder, as the server does).
+    const config = loadCatalogConfig(process.env);
+    const catalog = loadCatalog(config.dataDir);
+    const recommender = new Recommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) });
+    // --policy wins over WHICH_TOOL_POLICY; a bad file throws PolicyError before any answer.
+    const policyFile = flags.policy ?? policyFileFrom(process.env);
+    const policy = policyFile ? loadPolicy(policyFile, catalog) : null;
+    const ask = (q: string) => applyPolicy(recommender.ask(q), policy);
+    return runAsk(ask, { json: flags.json, stdin: flags.stdin, text: flags.words.join(' ') }, { out, err, input: process.stdin });
+  }
+  if (command === 'policy') {
+    const { runPolicyCommand } = await import('./policy.js');
+    return runPolicyCommand(rest, { out, err });
+  }
+  if (command === 'catalog') {
+    const config = loadCatalogConfig(process.env);
+    const catalog = loadCatalog(config.dataDir);
+    return runCatalogCommand(rest, { catalog, staleAfter: config.staleAfter, now: () => new Date() }, { out, err });
   }
   if (command === 'digest') {
     const { runDigestCommand } = await import('./digest.js');
@@ -50,7 +80,7 @@ main(process.argv.slice(2)).then(
     // Known errors are for people; anything else is a bug, reported without a stack unless asked.
     const message = e instanceof WhichToolError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
     process.stderr.write(`which-tool: ${message}\n`);
-    if (process.env.WHICH_TOOL_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    if (debugFrom(process.env)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = 1;
   },
 );

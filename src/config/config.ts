@@ -8,6 +8,7 @@ import { readSlackOAuth, type SlackOAuthConfig } from './slack-oauth.js';
 export type { SecretKeys, SlackOAuthConfig };
 import { deriveSecret } from './secret.js';
 import { TEAMS_NOTICE, teamsConfig } from './teams.js';
+import { DEFAULT_STALE_AFTER, parseStaleAfter, type StaleAfter } from '../core/freshness.js';
 
 const optionalText = z
   .string()
@@ -57,6 +58,16 @@ const Env = z.object({
     .int()
     .refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'must divide 60: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60')
     .default(60),
+  WHICH_TOOL_STALE_AFTER: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return DEFAULT_STALE_AFTER;
+      const parsed = parseStaleAfter(v);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: 'must be a duration such as "6 months", "180d" or "1y"' });
+      return parsed ?? DEFAULT_STALE_AFTER;
+    }),
+  WHICH_TOOL_POLICY: optionalText,
 });
 
 export interface SlackConfig {
@@ -117,19 +128,36 @@ export interface Config {
   readonly scheduler: boolean;
   /** How often the scheduler looks for due digests; a replica that died is taken over on the next look. */
   readonly schedulerTickSeconds: number;
+  /** Facts older than this are marked on cards and listed by `which-tool catalog check`. */
+  readonly staleAfter: StaleAfter;
+  /** The company's AI policy file (issue 13); absent: answers without a policy. */
+  readonly policyFile?: string;
   /** Things worth one line at start-up, e.g. "Slack is off". */
   readonly notices: readonly string[];
 }
 
 export type Env = z.infer<typeof Env>;
+/** What the command line's `ask` and `catalog` need, read without the server's variables, so a
+ * half-configured Slack does not stop a catalog check in CI. */
+export interface CatalogConfig {
+  readonly dataDir?: string;
+  readonly staleAfter: StaleAfter;
+}
+
+export function loadCatalogConfig(env: Readonly<Record<string, string | undefined>>): CatalogConfig {
+  const parsed = Env.pick({ WHICH_TOOL_DATA: true, WHICH_TOOL_STALE_AFTER: true }).safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
+  const e = parsed.data;
+  return { ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}), staleAfter: e.WHICH_TOOL_STALE_AFTER };
+}
+
+// Names the variable and the rule, never the value: it may be a secret.
+const configError = (issue: z.core.$ZodIssue): WhichToolError =>
+  new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // Names the variable and the rule, never the value: it may be a secret.
-    throw new WhichToolError(ErrorCode.ConfigInvalid, `configuration: ${String(issue.path[0])} ${issue.message}`);
-  }
+  if (!parsed.success) throw configError(parsed.error.issues[0]!);
   const e = parsed.data;
   const notices: string[] = [];
   const apiUrl = e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
@@ -176,6 +204,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
     schedulerTickSeconds: e.WHICH_TOOL_SCHEDULER_TICK_SECONDS,
+    staleAfter: e.WHICH_TOOL_STALE_AFTER,
+    ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     notices,
   };
+}
+
+/**
+ * The policy file alone, for `which-tool ask`: answering a question must not fail over a server
+ * variable (a malformed PORT) that the command line never uses. Same rule as in loadConfig.
+ */
+export function policyFileFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return Env.shape.WHICH_TOOL_POLICY.parse(env.WHICH_TOOL_POLICY);
+}
+
+/**
+ * Whether an unexpected error's stack may be printed (`WHICH_TOOL_DEBUG=1`). Read alone, like the
+ * policy file: the error being reported may be the configuration's own.
+ */
+export function debugFrom(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.WHICH_TOOL_DEBUG?.trim().toLowerCase();
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false' && v !== 'off';
 }

@@ -128,7 +128,43 @@ export function loadCatalog(dir: string = defaultDataDir()): Catalog {
         toolProblems.push({ path: `useCases[${i}].tools[${j}]`, reason: `unknown tool "${t}" for category "${u.category}"` });
     });
   });
+  useCases.forEach((u, i) => {
+    if (u.parts && u.category !== 'multimodal')
+      toolProblems.push({ path: `useCases[${i}].parts`, reason: `only a combined (multimodal) use case has parts, not "${u.category}"` });
+  });
   fail(DATA_FILES.useCases, toolProblems);
+  const coverProblems: Problem[] = [];
+  categories.forEach((c, i) =>
+    c.tools.forEach((t, j) => {
+      if (t.covers && c.id !== 'multimodal')
+        coverProblems.push({ path: `categories[${i}].tools[${j}].covers`, reason: `only a combined (multimodal) tool covers parts, not a "${c.id}" tool` });
+    }),
+  );
+  categories.forEach((c, i) =>
+    c.changes.forEach((ch, j) => {
+      if (ch.then === c.id) coverProblems.push({ path: `categories[${i}].changes[${j}].then`, reason: `a change must lead to another kind than "${c.id}"` });
+    }),
+  );
+  fail(DATA_FILES.categories, coverProblems);
+  const changeProblems: Problem[] = [];
+  useCases.forEach((u, i) =>
+    u.changes?.forEach((ch, j) => {
+      if (ch.then === u.category) changeProblems.push({ path: `useCases[${i}].changes[${j}].then`, reason: `a change must lead to another kind than "${u.category}"` });
+    }),
+  );
+  fail(DATA_FILES.useCases, changeProblems);
+
+  const useCaseIds = new Set(useCases.map((u) => u.id));
+  const fitProblems: Problem[] = [];
+  industries.forEach((d, i) => {
+    const items = [...d.facts.map((f, j) => [f, `industries[${i}].facts[${j}]`] as const), ...(d.caseStudy ? [[d.caseStudy, `industries[${i}].caseStudy`] as const] : [])];
+    for (const [item, at] of items) {
+      item.useCases?.forEach((u, k) => {
+        if (!useCaseIds.has(u)) fitProblems.push({ path: `${at}.useCases[${k}]`, reason: `unknown use case "${u}"` });
+      });
+    }
+  });
+  fail(DATA_FILES.industries, fitProblems);
 
   const modelPath = join(dir, MODEL_FILE);
   const modelText = existsSync(modelPath) ? readFileSync(modelPath, 'utf8') : null;

@@ -16,6 +16,7 @@ export const ErrorCode = {
   TeamsUnauthorized: 'teams_unauthorized',
   ServiceUrlRefused: 'service_url_refused',
   ConnectorTimeout: 'connector_timeout',
+  PolicyInvalid: 'policy_invalid',
 } as const;
 export type ErrorCodeT = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -60,5 +61,26 @@ export class CorpusError extends WhichToolError {
   ) {
     super(ErrorCode.CorpusInvalid, `${file}:${line}: ${reason}`);
     this.name = 'CorpusError';
+  }
+}
+
+/**
+ * A company AI policy file that cannot be used. The message is one line, `file: path: reason`,
+ * for the first problem (the contract: start-up and `ask` stop with one line); `problems` holds
+ * them all, for `which-tool policy check`, which lists every one so an owner fixes them in one go.
+ */
+export class PolicyError extends WhichToolError {
+  /** Every problem as its own `file: path: reason` line. */
+  readonly lines: readonly string[];
+
+  constructor(
+    readonly file: string,
+    readonly problems: readonly { path: string; reason: string }[],
+  ) {
+    const line = (p: { path: string; reason: string }): string => `${file}: ${p.path || '(top level)'}: ${p.reason}`;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: run "which-tool policy check ${file}")` : '';
+    super(ErrorCode.PolicyInvalid, line(problems[0] ?? { path: '', reason: 'invalid' }) + more);
+    this.name = 'PolicyError';
+    this.lines = problems.map(line);
   }
 }

@@ -8,7 +8,7 @@ import { Occurrences } from './occurrences.js';
 import { SCORING } from './options.js';
 import { joined } from './parts.js';
 import type { CategoryIdT } from './schema.js';
-import { weighTokens } from './scope.js';
+import { IN_HAND_AFTER, weighTokens } from './scope.js';
 import { ascending, descending, sortSmall } from './sort.js';
 import { makeExpander, stem, stripMarkup, tokenize, type Token } from './text.js';
 
@@ -50,6 +50,8 @@ export class Matcher {
   private readonly expand: (text: string) => string;
   private readonly scopeWords;
   private readonly occurrences: Occurrences;
+  /** A second set for the words a request rules out or has in hand: only combined answers ask. */
+  private held: Occurrences | null = null;
 
   constructor(
     private readonly catalog: Catalog,
@@ -125,6 +127,36 @@ export class Matcher {
     }
     const separate = (a: CategoryIdT, b: CategoryIdT): boolean => this.separate(claims, tokens, a, b);
     return { tokens, weights, useCases, byCategory, offTopic, separate, corrections };
+  }
+
+  /** The kinds whose phrases a request names only as ruled out or already in hand ("no voiceover",
+   * "the script is ready"): a combined answer's recipe leaves those parts out. */
+  heldBack(ev: Evidence): CategoryIdT[] {
+    const { index } = this;
+    const words = (this.held ??= new Occurrences(index.stemIds.size));
+    words.reset(ev.tokens.length);
+    ev.tokens.forEach((t, i) => {
+      const id = index.stemIds.get(t.stem);
+      // Ruled-out and in-hand words weigh nothing; so does the word saying so ("is *written*").
+      const held = ev.weights[i] === SCORING.scope.excluded || this.marksInHand(ev.tokens, i);
+      if (held && id !== undefined && id < index.phraseStems) words.add(id, i, 1);
+    });
+    const held: CategoryIdT[] = [];
+    for (let k = 0; k < words.stemCount; k++) {
+      for (const group of index.byStem[words.stem(k)]?.groups ?? []) {
+        if (!locate(group.ids, group.span, words, ev.tokens, group.written)) continue;
+        for (const id of group.phrases) {
+          const c = this.catalog.useCases[index.phrases[id]!.useCase]!.category;
+          if (!held.includes(c)) held.push(c);
+        }
+      }
+    }
+    return held;
+  }
+
+  /** "written" in "the script is written": an in-hand word after a form of "be" (see scope.ts). */
+  private marksInHand(tokens: readonly Token[], i: number): boolean {
+    return i > 0 && this.scopeWords.inHand.has(tokens[i]!.word) && IN_HAND_AFTER.has(tokens[i - 1]!.word);
   }
 
   /** The use cases the claimed phrases belong to, strongest first. */

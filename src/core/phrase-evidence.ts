@@ -64,6 +64,11 @@ export class PhraseEvidence {
     return { evidence, phrases, industries, named, view };
   }
 
+  /** The kinds the request rules out or already has (see Matcher.heldBack). */
+  held(reading: Reading): CategoryIdT[] {
+    return this.matcher.heldBack(reading.evidence);
+  }
+
   /** The catalog-only decision again, for a category the person picked. */
   prefer(reading: Reading, prefer: CategoryIdT): Decision {
     const { evidence } = reading;

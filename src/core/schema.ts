@@ -14,6 +14,9 @@ export const DATA_CLASSES = ['personal', 'health', 'financial', 'credentials', '
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
+/** The kinds that can do one part of a combined request. */
+export const PART_IDS = ['llm', 'image', 'video', 'audio', '3d'] as const;
+export const PartId = z.enum(PART_IDS);
 export const IndustryId = z.enum(INDUSTRY_IDS);
 export const Unit = z.enum(UNITS);
 export const Period = z.enum(PERIODS);
@@ -28,6 +31,9 @@ const provenance = { source: id, asOf: isoDate };
 
 export const Fact = z.object({ text, ...provenance }).strict();
 
+/** What would make another kind the better choice: "it needs motion" → video. */
+export const Change = z.object({ when: text, then: CategoryId, ...provenance }).strict();
+
 export const Source = z.object({ id, title: text, kind: text, asOf: isoDate, note: text.optional() }).strict();
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
@@ -38,6 +44,15 @@ export const Tool = z
     bestFor: text,
     /** The short names people use ("midjourney", "chatgpt"), on the tool's home category. */
     aliases: z.array(text).optional(),
+    /** A combined tool's own parts ("ChatGPT + DALL-E 3": words and images): it is offered as
+     * doing a whole recipe only when it covers every step. */
+    covers: z.array(PartId).min(2).optional(),
+    /** A tool sold by subscription: its plans' price range, cheapest to dearest. */
+    plans: z
+      .object({ low: z.number().nonnegative(), high: z.number().positive(), currency: z.literal('USD'), per: z.literal('month'), ...provenance })
+      .strict()
+      .refine((p) => p.low <= p.high, { message: 'low must not exceed high', path: ['low'] })
+      .optional(),
     ...provenance,
   })
   .strict();
@@ -74,6 +89,8 @@ export const Category = z
     strengths: z.array(Fact).min(1),
     limitations: z.array(Fact).min(1),
     whenToUse: z.array(text).min(1),
+    /** What would make another kind the better choice, most telling first. */
+    changes: z.array(Change).min(1),
   })
   .strict();
 export const CategoriesFile = z.object({ categories: z.array(Category).length(CATEGORY_IDS.length) }).strict();
@@ -90,10 +107,26 @@ export const UseCase = z
     cues: z.array(text).default([]),
     /** Best tools first, by name; each must be a tool of the category or the secondary one. */
     tools: z.array(text).min(1),
+    /** A combined use case's parts, always in its recipe ("music video": audio and video). */
+    parts: z.array(PartId).min(2).optional(),
+    /** What would make another kind the better choice for this work, before the category's own. */
+    changes: z.array(Change).optional(),
     ...provenance,
   })
   .strict();
 export const UseCasesFile = z.object({ useCases: z.array(UseCase).min(1) }).strict();
+
+/** The answers an industry fact or case study is about: those whose use case is listed, or whose
+ * kind of tool is (a combined answer's parts count too). One that fits neither is not shown. */
+const fits = {
+  categories: z.array(CategoryId).min(1).optional(),
+  useCases: z.array(id).min(1).optional(),
+};
+const needsFit = (f: { categories?: unknown; useCases?: unknown }): boolean => Boolean(f.categories || f.useCases);
+const fitMessage = { message: 'say which answers it fits: categories, useCases or both', path: ['categories'] };
+
+export const IndustryFact = Fact.extend(fits).strict().refine(needsFit, fitMessage);
+export const CaseStudy = Fact.extend({ title: text, ...fits }).strict().refine(needsFit, fitMessage);
 
 export const Industry = z
   .object({
@@ -104,8 +137,8 @@ export const Industry = z
     terms: z.array(text).default([]),
     languageUses: z.array(text).min(1),
     generativeUses: z.array(text).min(1),
-    facts: z.array(Fact).min(1),
-    caseStudy: Fact.extend({ title: text }).strict().optional(),
+    facts: z.array(IndustryFact).min(1),
+    caseStudy: CaseStudy.optional(),
   })
   .strict();
 export const IndustriesFile = z.object({ industries: z.array(Industry).length(INDUSTRY_IDS.length) }).strict();
@@ -137,17 +170,20 @@ export const Estimate = z
   .strict();
 
 export type CategoryIdT = z.infer<typeof CategoryId>;
+export type PartIdT = z.infer<typeof PartId>;
 export type IndustryIdT = z.infer<typeof IndustryId>;
 export type UnitT = z.infer<typeof Unit>;
 export type PeriodT = z.infer<typeof Period>;
 export type DataClassT = z.infer<typeof DataClass>;
 export type FactT = z.infer<typeof Fact>;
+export type ChangeT = z.infer<typeof Change>;
 export type SourceT = z.infer<typeof Source>;
 export type ToolT = z.infer<typeof Tool>;
 export type CostRangeT = z.infer<typeof CostRange>;
 export type CategoryT = z.infer<typeof Category>;
 export type UseCaseT = z.infer<typeof UseCase>;
 export type IndustryT = z.infer<typeof Industry>;
+export type IndustryFactT = z.infer<typeof IndustryFact>;
 export type LexiconT = z.infer<typeof Lexicon>;
 export type VolumeT = z.infer<typeof Volume>;
 export type EstimateT = z.infer<typeof Estimate>;

@@ -11,7 +11,9 @@ const CONTEXT_WORDS = SCORING.scope.contextWords;
 const SCOPE_END = new Set(['and', 'then', 'so', 'that', 'which', 'who', 'with', 'plus', 'but', 'while', 'to', 'where', 'because', 'i', 'we', 'also', 'just', 'can']);
 const INPUT_START = new Set(['turn', 'convert', 'transform', 'from']);
 const INPUT_END = new Set(['into', 'to', 'as']);
-const BE = new Set(['is', 'are', 's', 'was', 'were', 'already', 'all']);
+/** Words before an in-hand word that make it one: "is ready", "already done". */
+export const IN_HAND_AFTER: ReadonlySet<string> = new Set(['is', 'are', 's', 'was', 'were', 'already', 'all']);
+const BE = IN_HAND_AFTER;
 
 export interface ScopeWords {
   negations: ReadonlySet<string>;

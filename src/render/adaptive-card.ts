@@ -1,7 +1,7 @@
 // Neutral card -> Adaptive Card 1.5 JSON, as Teams renders it. Pure: no SDK, no I/O.
 // All text goes into TextRuns, which no Adaptive Card host reads as markdown, and is also
 // defused, so a request cannot turn into a link, a mention or markup on any client.
-import type { ActionId, ActionPayload, Card, CardAction, CardElement } from './card.js';
+import { BADGE_TEXT, type ActionPayload, type Badge, type Card, type CardAction, type CardActionId, type CardElement, type ToolLine } from './card.js';
 import { cardToText } from './text.js';
 
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -17,13 +17,14 @@ export interface TextRun {
   readonly size?: 'Medium' | 'Large' | 'Small';
   readonly isSubtle?: boolean;
   readonly italic?: boolean;
+  readonly color?: 'Good' | 'Warning' | 'Attention' | 'Accent';
 }
 
 export interface RichTextBlock {
   readonly type: 'RichTextBlock';
   readonly inlines: readonly TextRun[];
   readonly separator?: boolean;
-  readonly spacing?: 'Small' | 'Medium';
+  readonly spacing?: 'None' | 'Small' | 'Medium';
 }
 
 export interface TableCell {
@@ -49,6 +50,7 @@ export interface Container {
   readonly items: readonly AdaptiveElement[];
   readonly separator?: boolean;
   readonly spacing?: 'Small' | 'Medium';
+  readonly style?: 'warning';
 }
 
 export interface ActionSet {
@@ -60,13 +62,13 @@ export type AdaptiveElement = RichTextBlock | Table | Container | ActionSet;
 
 /** What an action button sends back: the neutral action id and its payload. */
 export interface ActionData extends ActionPayload {
-  readonly verb: ActionId;
+  readonly verb: CardActionId;
 }
 
 export interface ExecuteAction {
   readonly type: 'Action.Execute';
   readonly title: string;
-  readonly verb: ActionId;
+  readonly verb: CardActionId;
   readonly data: ActionData;
   readonly style?: 'positive' | 'destructive';
 }
@@ -78,7 +80,14 @@ export interface SubmitAction {
   readonly style?: 'positive' | 'destructive';
 }
 
-export type AdaptiveAction = ExecuteAction | SubmitAction;
+/** Opens a page; the bot hears nothing of it (so `request_access` is an Execute/Submit, see CardAction.url). */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type AdaptiveAction = ExecuteAction | SubmitAction | OpenUrlAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
@@ -147,6 +156,14 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
   };
 }
 
+const BADGE_COLOR: Readonly<Record<Badge, NonNullable<TextRun['color']>>> = { approved: 'Good', restricted: 'Warning', review: 'Accent', prohibited: 'Attention' };
+
+function toolBlocks(t: ToolLine): RichTextBlock[] {
+  const head = [run(t.name, { weight: 'Bolder' }), ...(t.badge ? [run(`  ${BADGE_TEXT[t.badge]}`, { color: BADGE_COLOR[t.badge], size: 'Small' })] : [])];
+  // The note sits right under its tool, so it reads as that tool's condition.
+  return [block(head, { spacing: 'Small' }), ...(t.note ? [block([run(t.note, { isSubtle: true, size: 'Small' })], { spacing: 'None' })] : [])];
+}
+
 function element(e: CardElement, kind: 'execute' | 'submit' | 'none'): AdaptiveElement[] {
   switch (e.type) {
     case 'header':
@@ -170,9 +187,20 @@ function element(e: CardElement, kind: 'execute' | 'submit' | 'none'): AdaptiveE
       return [{ type: 'Container', separator: true, spacing: 'Medium', items: [] }];
     case 'context':
       return [block([run(e.text, { isSubtle: true, size: 'Small' })])];
+    case 'shared-by':
+      return [block([run(`Shared by ${e.name}`, { isSubtle: true, size: 'Small' })])];
     case 'actions':
       if (kind === 'none') return [];
       return chunks(e.actions, MAX_ACTIONS_PER_SET).map((set) => ({ type: 'ActionSet', actions: set.map((a) => action(a, kind)) }));
+    case 'notice':
+      return [{ type: 'Container', style: 'warning', items: [block([run(`${e.title}: `, { weight: 'Bolder' }), run(e.text)])] }];
+    case 'tools':
+      return [
+        block([run(e.title, { weight: 'Bolder' })]),
+        ...(e.tools.length ? e.tools.flatMap(toolBlocks) : [block([run(e.empty ?? 'None.')], { spacing: 'Small' })]),
+      ];
+    case 'link':
+      return [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: e.label, url: e.url }] }];
   }
 }
 

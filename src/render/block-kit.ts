@@ -1,7 +1,7 @@
 // Neutral card -> Slack Block Kit. Pure: no SDK, no I/O. Slack rejects a whole message when one
 // limit is broken, so every limit is enforced here, and user text is escaped so that
 // `<!channel>`, `<!here>` or `<@U…>` typed into a request can never ping anyone.
-import type { ActionPayload, Card, CardAction, CardElement } from './card.js';
+import { BADGE_TEXT, type ActionPayload, type Badge, type Card, type CardAction, type CardElement, type ToolLine } from './card.js';
 
 export interface PlainText { readonly type: 'plain_text'; readonly text: string; readonly emoji?: boolean }
 export interface Mrkdwn { readonly type: 'mrkdwn'; readonly text: string }
@@ -11,6 +11,8 @@ export interface ButtonElement {
   readonly action_id: string;
   readonly value: string;
   readonly style?: 'primary' | 'danger';
+  /** Opened by Slack on press; the action is still sent, so the press can be counted. */
+  readonly url?: string;
 }
 export interface HeaderBlock { readonly type: 'header'; readonly text: PlainText }
 export interface SectionBlock { readonly type: 'section'; readonly text?: Mrkdwn | PlainText; readonly fields?: readonly Mrkdwn[] }
@@ -32,10 +34,13 @@ export const BLOCK_KIT_LIMITS = Object.freeze({
   buttonsPerActions: 25,
   contextText: 2000,
   fallbackText: 3000,
+  buttonUrl: 3000,
 });
 const L = BLOCK_KIT_LIMITS;
 
 const CONTROL = /[&<>]/;
+/** Slack user ids (U… in a workspace, W… across an Enterprise Grid org). */
+const SLACK_USER = /^[UW][A-Z0-9]{2,20}$/;
 
 /** Slack's three control characters, and nothing else (other entities are shown literally). */
 export const escapeSlack = (text: string): string =>
@@ -103,7 +108,9 @@ function buttons(actions: readonly CardAction[], seen: Map<string, number>): Act
     const text = plain(a.label.includes('\n') ? a.label.replace(/\s+/g, ' ') : a.label, L.buttonText);
     const action_id = actionIdFor(a.id, n);
     const value = valueOf(a.payload);
-    return a.style ? { type: 'button', text, action_id, value, style: a.style } : { type: 'button', text, action_id, value };
+    // A longer address would make Slack refuse the whole message: the button then only sends the action.
+    const url = a.url && a.url.length <= L.buttonUrl ? { url: a.url } : {};
+    return { type: 'button', text, action_id, value, ...(a.style ? { style: a.style } : {}), ...url };
   });
   const out: ActionsBlock[] = [];
   for (let i = 0; i < els.length; i += L.buttonsPerActions) out.push({ type: 'actions', elements: els.slice(i, i + L.buttonsPerActions) });
@@ -126,6 +133,27 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
   }));
   return [{ type: 'section', fields: heads }, ...body];
 }
+
+const BADGE_MARK: Readonly<Record<Badge, string>> = { approved: '✅', restricted: '⚠️', review: '🕒', prohibited: '⛔' };
+
+/** One section: bold title, then a line per tool with its badge and, under it, its note. */
+function toolsSection(title: string, tools: readonly ToolLine[], empty: string | undefined): SectionBlock {
+  const line = (t: ToolLine): string => {
+    const badge = t.badge ? `${BADGE_MARK[t.badge]} *${fitEscaped(t.name, 200)}* · ${BADGE_TEXT[t.badge]}` : `• *${fitEscaped(t.name, 200)}*`;
+    return t.note ? `${badge}\n      ↳ ${fitEscaped(t.note, 600)}` : badge;
+  };
+  let text = `*${fitEscaped(title, 100)}*`;
+  const lines = tools.length ? tools.map(line) : [fitEscaped(empty ?? 'None.', 1000)];
+  for (const l of lines) {
+    // Whole lines only: a cut inside one could split an escape or a bold mark.
+    if (text.length + 1 + l.length > L.sectionText - 2) return { type: 'section', text: mrkdwn(`${text}\n…`) };
+    text += `\n${l}`;
+  }
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+/** Slack's link syntax `<url|label>`; the label may not hold `|` or `>`, the address is escaped. */
+const slackLink = (url: string, label: string): string => `<${escapeSlack(url)}|${fitEscaped(label.replace(/[|>]/g, ' '), 500)}>`;
 
 function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
   switch (e.type) {
@@ -150,6 +178,15 @@ function blocksFor(e: CardElement, seen: Map<string, number>): SlackBlock[] {
       return [{ type: 'context', elements: [mrkdwn(fitEscaped(e.text, L.contextText))] }];
     case 'actions':
       return buttons(e.actions, seen);
+    case 'notice':
+      return [{ type: 'section', text: mrkdwn(`:warning: *${fitEscaped(e.title, 100)}:* ${fitEscaped(e.text, L.sectionText - 130)}`) }];
+    case 'tools':
+      return [toolsSection(e.title, e.tools, e.empty)];
+    case 'link':
+      return [{ type: 'section', text: mrkdwn(e.url.length <= L.buttonUrl ? slackLink(e.url, e.label) : fitEscaped(e.label, 500)) }];
+    case 'shared-by':
+      // Only a well-formed user id becomes a mention; anything else is shown as escaped text.
+      return [{ type: 'context', elements: [mrkdwn(e.slackUser && SLACK_USER.test(e.slackUser) ? `Shared by <@${e.slackUser}>` : `Shared by ${fitEscaped(e.name, 200)}`)] }];
   }
 }
 

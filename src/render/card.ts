@@ -6,6 +6,16 @@ export const ACTION_IDS = [
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
+/**
+ * Actions a company's AI policy adds. Kept apart from ACTION_IDS until the Slack and Teams
+ * listeners handle them: they dispatch over ACTION_IDS exhaustively, and until then a press
+ * reaches their "stale button" reply (Slack still opens the access page). Wiring the policy
+ * into a surface means moving these into ACTION_IDS and handling them there.
+ */
+export const POLICY_ACTION_IDS = ['request_access'] as const;
+export type PolicyActionId = (typeof POLICY_ACTION_IDS)[number];
+export type CardActionId = ActionId | PolicyActionId;
+
 /** What a button carries back: enough to rebuild the answer without server-side state. */
 export interface ActionPayload {
   /** The request, cut to fit platform limits. */
@@ -13,13 +23,33 @@ export interface ActionPayload {
   readonly prefer?: string;
   /** Catalog version of the answer the button was on. */
   readonly v?: string;
+  /** `request_access`: what access is asked for, a tool's name or, when no tool is allowed, a category id. */
+  readonly access?: string;
 }
 
 export interface CardAction {
-  readonly id: ActionId;
+  readonly id: CardActionId;
   readonly label: string;
   readonly payload: ActionPayload;
   readonly style?: 'primary' | 'danger';
+  /**
+   * A page the action opens as well (`request_access`: the policy's access form). Slack opens it
+   * and still sends the action, so the request is counted; Adaptive Card hosts send the action
+   * only, and the bot answers with `accessCard`, which links to the page.
+   */
+  readonly url?: string;
+}
+
+/** How a company's AI policy rates a tool: the badge next to it (prohibited only on tools people named). */
+export type Badge = 'approved' | 'restricted' | 'review' | 'prohibited';
+
+export const BADGE_TEXT: Readonly<Record<Badge, string>> = { approved: 'Approved', restricted: 'Restricted', review: 'Under review', prohibited: 'Prohibited' };
+
+export interface ToolLine {
+  readonly name: string;
+  readonly badge?: Badge;
+  /** Shown under the tool: the policy's condition or reason, and the company's link for it. */
+  readonly note?: string;
 }
 
 export interface Field {
@@ -39,7 +69,15 @@ export type CardElement =
   | { readonly type: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
   | { readonly type: 'divider' }
   | { readonly type: 'context'; readonly text: string }
-  | { readonly type: 'actions'; readonly actions: readonly CardAction[] };
+  | { readonly type: 'actions'; readonly actions: readonly CardAction[] }
+  /** Something people must read before the rest (a policy's data rule). */
+  | { readonly type: 'notice'; readonly title: string; readonly text: string }
+  /** Tools with their policy badges and notes; `empty` is said when there is none. */
+  | { readonly type: 'tools'; readonly title: string; readonly tools: readonly ToolLine[]; readonly empty?: string }
+  /** A page to open, not an action for the bot. */
+  | { readonly type: 'link'; readonly label: string; readonly url: string }
+  /** Who posted a shared answer: `name` as the platform gave it; Slack shows `slackUser` as a live mention. */
+  | { readonly type: 'shared-by'; readonly name: string; readonly slackUser?: string };
 
 export interface Card {
   /** One line that stands for the whole card: notifications, fallbacks, screen readers. */

@@ -1,7 +1,12 @@
 // Plain text: the terminal, chat fallbacks and notifications. No markup to escape.
 import type { AnswerT } from '../core/answer.js';
 import { answerCard } from './answer-card.js';
-import type { Card, CardElement } from './card.js';
+import { BADGE_TEXT, type Card, type CardElement, type ToolLine } from './card.js';
+
+const toolLines = (t: ToolLine): string[] => [
+  `  • ${t.name}${t.badge ? ` [${BADGE_TEXT[t.badge].toLowerCase()}]` : ''}`,
+  ...(t.note ? [`      ${t.note}`] : []),
+];
 
 function element(e: CardElement): string[] {
   switch (e.type) {
@@ -19,10 +24,19 @@ function element(e: CardElement): string[] {
       return ['—'];
     case 'context':
       return [e.text];
-    case 'actions':
-      return e.actions.some((a) => a.id === 'example' || a.id === 'clarify')
-        ? e.actions.map((a) => `  • ${a.label}`)
-        : [];
+    case 'shared-by':
+      return [`Shared by ${e.name}`];
+    case 'actions': {
+      // A terminal cannot press buttons: it lists choices, and prints the pages an action opens.
+      const choices = e.actions.some((a) => a.id === 'example' || a.id === 'clarify') ? e.actions.map((a) => `  • ${a.label}`) : [];
+      return [...choices, ...e.actions.flatMap((a) => (a.url ? [`${a.label}: ${a.url}`] : []))];
+    }
+    case 'notice':
+      return [`! ${e.title}: ${e.text}`];
+    case 'tools':
+      return [`${e.title}:`, ...(e.tools.length ? e.tools.flatMap(toolLines) : [`  ${e.empty ?? 'none'}`])];
+    case 'link':
+      return [`${e.label}: ${e.url}`];
   }
 }
 

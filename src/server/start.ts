@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
+import { defaultFreshness } from '../core/freshness.js';
 import type { Logger } from '../log/logger.js';
 import { TimedRecommender } from '../metrics/instrument.js';
 import { setCatalogInfo, watchStore } from '../metrics/registry.js';
@@ -38,9 +39,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config, catalog, log } = options;
   const started = Date.now();
   const digest = options.store ? null : await openDigestService(config, catalog, log);
-  if (digest) watchStore({ up: () => digest.store.status() === 'ok', held: () => digest.store.held() });
+  if (digest) watchStore(digest.store);
   const deps: SurfaceDeps = {
-    recommender: new TimedRecommender(catalog),
+    recommender: new TimedRecommender(catalog, undefined, { freshness: defaultFreshness(config.staleAfter) }),
     store: options.store ?? digest!.store.surface,
     log,
     logRequestText: config.logRequestText,

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { StoreUnavailableError } from './faults.js';
 import { createPrivately, openDatabase, type Db } from './open-database.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
+import { SqlitePolicyLog } from './sqlite-policy-log.js';
 import { SqliteSurfaceStore } from './sqlite-store.js';
 
 export { StoreUnavailableError } from './faults.js';
@@ -17,6 +18,7 @@ export interface Connected {
   readonly db: Db;
   readonly surface: SqliteSurfaceStore;
   readonly digest: SqliteDigestStore;
+  readonly policy: SqlitePolicyLog;
 }
 
 export interface ConnectionOptions {
@@ -128,7 +130,7 @@ export class StoreConnection {
       db = openDatabase(this.path, { ...(this.options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: this.options.busyTimeoutMs }) });
       // Open is not enough (a read-only -shm still lets it open): the store is back when a write works.
       db.prepare("INSERT INTO meta (key, value) VALUES ('opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(Date.now()));
-      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db) };
+      this.current = { db, surface: new SqliteSurfaceStore(db, this.keepText), digest: new SqliteDigestStore(db), policy: new SqlitePolicyLog(db) };
     } catch (err) {
       if (db?.open) db.close();
       this.lastError = (err as Error).message;

@@ -5,7 +5,6 @@
 // outage is said once when it starts and once when it ends, and this process reads what it wrote:
 // every read first waits for the queue (`flush`).
 import type { Logger } from '../log/logger.js';
-import { storeWritesDropped } from '../metrics/registry.js';
 
 export interface HeldWritesOptions<W> {
   /** Writes a batch at once (one transaction); rejects as a whole. */
@@ -34,6 +33,8 @@ export class HeldWrites<W> {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryWaitMs = 0;
   private dropped = 0;
+  /** Given up since this store opened, for which_tool_store_writes_dropped_total (metrics read it). */
+  private droppedTotal = 0;
   private closed = false;
 
   constructor(private readonly options: HeldWritesOptions<W>) {}
@@ -49,6 +50,10 @@ export class HeldWrites<W> {
       this.scheduled = false;
       void this.flush();
     });
+  }
+
+  get givenUp(): number {
+    return this.droppedTotal;
   }
 
   get held(): number {
@@ -135,6 +140,6 @@ export class HeldWrites<W> {
 
   private drop(n: number): void {
     this.dropped += n;
-    storeWritesDropped.inc(n);
+    this.droppedTotal += n;
   }
 }

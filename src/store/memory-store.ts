@@ -1,14 +1,19 @@
 // An in-memory SurfaceStore: for tests of the surfaces and for runs without a writable disk.
-import type { ConversationRefRecord, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import type { AccessRequestEntry, ConversationRefRecord, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 export class MemoryStore implements SurfaceStore {
   readonly requests: RequestLogEntry[] = [];
   readonly feedback: FeedbackEntry[] = [];
+  readonly accessRequests: AccessRequestEntry[] = [];
   private readonly history = new Map<string, HistoryEntry[]>();
   private readonly refs = new Map<string, ConversationRefRecord>();
 
   logRequest(entry: RequestLogEntry): void {
     this.requests.push(entry);
+  }
+
+  recordAccessRequest(entry: AccessRequestEntry): void {
+    this.accessRequests.push(entry);
   }
 
   recordFeedback(entry: FeedbackEntry): void {

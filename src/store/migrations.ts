@@ -129,4 +129,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'policy log',
+    // What the AI policy's owners count (issue 13), one row per fact: an answer with no approved
+    // tool (subject: category), a named tool (subject: its name), a mention of sensitive data
+    // (subject: the class), a press of "Request access" (subject: tool or category). No user,
+    // no text; pruned with the request log.
+    sql: `
+      CREATE TABLE policy_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('unapproved', 'named', 'data', 'access')),
+        subject TEXT NOT NULL,
+        status TEXT
+      );
+      CREATE INDEX policy_log_at ON policy_log (at);
+    `,
+  },
 ];

@@ -14,9 +14,9 @@ import { inTransaction } from './pg/tx.js';
  * Every table of records, parents before the rows that refer to them. Not `meta`: that is each
  * store's own bookkeeping (when the file was last opened), not a deployment's records.
  */
-export const MOVED_TABLES = ['subscriptions', 'deliveries', 'conversation_refs', 'request_log', 'feedback', 'history', 'catalog_snapshots', 'slack_installations'] as const;
+export const MOVED_TABLES = ['subscriptions', 'deliveries', 'conversation_refs', 'request_log', 'policy_log', 'feedback', 'history', 'catalog_snapshots', 'slack_installations'] as const;
 /** Tables whose ids come from an identity sequence: it must continue after the moved ids. */
-const SEQUENCED = ['request_log', 'feedback', 'history'];
+const SEQUENCED = ['request_log', 'policy_log', 'feedback', 'history'];
 const CHUNK = 1_000;
 
 export type MoveReport = Record<(typeof MOVED_TABLES)[number], number>;

@@ -29,9 +29,11 @@ export function sqliteAsStore(s: ReturnType<typeof openSqliteStore>): Store {
     surface: s.surface,
     digest: s.digest,
     installations: s.installations,
+    policy: s.policy,
     status: () => s.status(),
     // SQLite writes or drops (it is on the same disk); nothing waits in memory for long.
     held: () => 0,
+    dropped: () => 0,
     prune: async (now) => s.prune(now),
     recover: () => s.recover(),
     onBack: (listener) => s.onBack(listener),

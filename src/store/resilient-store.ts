@@ -11,7 +11,7 @@
 // while answers go on. Nothing is lost unless the lock outlasts MAX_HELD writes.
 import type { Logger } from '../log/logger.js';
 import { isBusy, isStoreFault } from './faults.js';
-import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 interface Write {
   readonly operation: string;
@@ -62,6 +62,10 @@ export class ResilientStore implements SurfaceStore {
 
   logRequest(entry: RequestLogEntry): void {
     this.write('logRequest', () => this.inner.logRequest(entry));
+  }
+
+  recordAccessRequest(entry: AccessRequestEntry): void {
+    this.write('recordAccessRequest', () => this.inner.recordAccessRequest(entry));
   }
 
   recordFeedback(entry: FeedbackEntry): void {

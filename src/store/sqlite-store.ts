@@ -1,7 +1,8 @@
 // The SurfaceStore on SQLite: request log, feedback, App Home history and Teams conversation
 // references. Times are stored as epoch milliseconds so ranges and pruning use the indexes.
 import type { Db } from './open-database.js';
-import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import { accessRow, POLICY_COLUMNS, policyRows } from './policy-log.js';
+import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 const HISTORY_KEEP = 20;
 /**
@@ -15,6 +16,7 @@ const MAX_TRACKED = 50_000;
 
 export class SqliteSurfaceStore implements SurfaceStore {
   private readonly insertRequest;
+  private readonly insertPolicy;
   private readonly insertFeedback;
   private readonly insertHistory;
   private readonly trimHistory;
@@ -35,6 +37,7 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.insertRequest = db.prepare(`INSERT INTO request_log
       (at, surface, workspace, channel, category, industry, confidence, volume_count, volume_unit, volume_period, matched, use_case, text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertPolicy = db.prepare(`INSERT INTO policy_log (${POLICY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`);
     this.insertFeedback = db.prepare(`INSERT INTO feedback (at, surface, workspace, channel, category, helpful, catalog_version)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertHistory = db.prepare('INSERT INTO history (user_key, at, text) VALUES (?, ?, ?)');
@@ -74,6 +77,11 @@ export class SqliteSurfaceStore implements SurfaceStore {
     const v = e.volume;
     this.insertRequest.run(e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.industry, e.confidence,
       v?.count ?? null, v?.unit ?? null, v?.period ?? null, e.matched ? 1 : 0, e.useCase ?? null, this.keepText && e.text ? e.text : null);
+    for (const row of policyRows(e)) this.insertPolicy.run(...row);
+  }
+
+  recordAccessRequest(e: AccessRequestEntry): void {
+    this.insertPolicy.run(...accessRow(e));
   }
 
   recordFeedback(e: FeedbackEntry): void {
@@ -150,13 +158,13 @@ export function dropUnauthenticatedRefs(db: Db, trusted: (serviceUrl: string) =>
 }
 
 /**
- * Deletes request log, feedback and history older than the retention, and history beyond each
+ * Deletes request log (with its policy counts), feedback and history older than the retention, and history beyond each
  * person's newest HISTORY_KEEP; returns rows removed.
  */
 export function pruneOlderThan(db: Db, cutoff: Date): number {
   const t = cutoff.getTime();
   return db.transaction(() => {
-    const old = ['request_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0);
+    const old = ['request_log', 'policy_log', 'feedback', 'history'].reduce((n, table) => n + db.prepare(`DELETE FROM ${table} WHERE at < ?`).run(t).changes, 0);
     const extra = db.prepare(`DELETE FROM history WHERE id IN (SELECT id FROM (SELECT id,
       ROW_NUMBER() OVER (PARTITION BY user_key ORDER BY at DESC, id DESC) AS newest FROM history) WHERE newest > ${HISTORY_KEEP})`).run().changes;
     return old + extra;

@@ -5,6 +5,7 @@ import { forwarding, StoreConnection } from './connection.js';
 import type { DigestStore } from './digest-types.js';
 import type { SlackInstallationStore } from './installation-types.js';
 import type { Db } from './open-database.js';
+import type { PolicyLogReader } from './policy-log.js';
 import { ResilientStore } from './resilient-store.js';
 import { SecretBox } from './secret-box.js';
 import { SqliteInstallationStore } from './sqlite-installations.js';
@@ -32,6 +33,8 @@ export interface OpenStore {
   readonly digest: DigestStore;
   /** Slack installations (OAuth mode); rejects when the database is unavailable. */
   readonly installations: SlackInstallationStore;
+  /** The AI policy owners' counts; throws when the database is unavailable, like `digest`. */
+  readonly policy: PolicyLogReader;
   /** The current connection (tests and maintenance); throws when unavailable. */
   readonly db: Db;
   /** 'ok' when the file is open and the last writes succeeded (for /healthz). */
@@ -67,6 +70,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     // Digests read what the request path wrote: queued writes go first.
     digest: forwarding<DigestStore>(() => (surface.flush(), connection.get().digest)),
     installations: new SqliteInstallationStore(() => connection.get().db, new SecretBox(options.secretKeys ?? {})),
+    policy: forwarding<PolicyLogReader>(() => (surface.flush(), connection.get().policy)),
     get db() {
       surface.flush();
       return connection.get().db;
@@ -86,6 +90,7 @@ function currentSurface(connection: StoreConnection): SurfaceStore {
   const now = (): SqliteSurfaceStore => connection.get().surface;
   return {
     logRequest: (e) => now().logRequest(e),
+    recordAccessRequest: (e) => now().recordAccessRequest(e),
     recordFeedback: (e) => now().recordFeedback(e),
     addHistory: (key, e) => now().addHistory(key, e),
     recentHistory: (key, limit) => now().recentHistory(key, limit),

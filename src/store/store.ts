@@ -2,6 +2,7 @@
 // default, Postgres with DATABASE_URL (src/store/open.ts chooses). Callers see only this.
 import type { DigestStore } from './digest-types.js';
 import type { SlackInstallationStore } from './installation-types.js';
+import type { PolicyLogReader } from './policy-log.js';
 import type { SurfaceStore } from './types.js';
 
 export type StoreStatus = 'ok' | 'unavailable';
@@ -13,10 +14,14 @@ export interface Store {
   readonly digest: DigestStore;
   /** Slack installations (OAuth mode); rejects when the database is unavailable. */
   readonly installations: SlackInstallationStore;
+  /** The AI policy owners' counts; rejects when the database is unavailable, like `digest`. */
+  readonly policy: PolicyLogReader;
   /** 'ok' when the database is reachable and the last writes went in (for /healthz and /metrics). */
   status(): StoreStatus;
   /** Writes held by the request path, waiting for the database (0 for SQLite, which writes or drops). */
   held(): number;
+  /** Held writes given up since the store opened, past the bound or at close (0 for SQLite, which holds none for long). */
+  dropped(): number;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
   prune(now: Date): Promise<number>;
   /** After a failure elsewhere: try to reach the database again. */

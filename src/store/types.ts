@@ -2,7 +2,8 @@
 // several replicas run. Writes return nothing: they are queued and written behind the request,
 // so no answer waits for a database (or fails without one). Reads return promises: a server
 // database answers over the network.
-import type { CategoryIdT, IndustryIdT, VolumeT } from '../core/schema.js';
+import type { PolicyStatusT } from '../core/answer.js';
+import type { CategoryIdT, DataClassT, IndustryIdT, VolumeT } from '../core/schema.js';
 
 export type Surface = 'slack' | 'teams' | 'cli' | 'digest';
 
@@ -21,6 +22,27 @@ export interface RequestLogEntry {
   readonly matched: boolean;
   readonly useCase?: string | null;
   readonly text?: string;
+  /** What the AI policy's owners count (issue 13); absent when the answer gives them nothing to count. */
+  readonly policy?: PolicyFacts;
+}
+
+/** How an answer met the company's AI policy: counts only, never who asked or what. */
+export interface PolicyFacts {
+  /** Under a policy, when the top recommendation offered no approved tool: its kind and the best it offered
+   * (`prohibited`: the policy allows none of the kind; `data`: a data rule left none). */
+  readonly unapproved?: { readonly category: CategoryIdT; readonly best: 'restricted' | 'review' | 'prohibited' | 'data' };
+  /** The tools the request named, with the policy's status (null without a policy). */
+  readonly named: readonly { readonly name: string; readonly status: PolicyStatusT | null }[];
+  /** The classes of sensitive data the request mentioned. */
+  readonly data: readonly DataClassT[];
+}
+
+/** A press of "Request access": for a tool's name or, when the policy allowed none, a category id. */
+export interface AccessRequestEntry {
+  readonly at: Date;
+  readonly surface: Surface;
+  readonly workspace: string;
+  readonly subject: string;
 }
 
 export interface FeedbackEntry {
@@ -59,6 +81,7 @@ export interface ConversationRefs {
 
 export interface SurfaceStore {
   logRequest(entry: RequestLogEntry): void;
+  recordAccessRequest(entry: AccessRequestEntry): void;
   recordFeedback(entry: FeedbackEntry): void;
   addHistory(userKey: string, entry: HistoryEntry): void;
   recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]>;

@@ -6,6 +6,7 @@ import { checkRequest } from '../core/request.js';
 import { answerCard } from '../render/answer-card.js';
 import { plainText } from '../render/adaptive-card.js';
 import { EXAMPLES } from '../render/examples.js';
+import { namedPrice } from '../render/side-by-side.js';
 import { cardAttachment } from './attachments.js';
 
 export const SEARCH_COMMAND_ID = 'findTool';
@@ -20,12 +21,14 @@ function resultsFor(recommender: Recommender, query: string): MessagingExtension
     const own = recommender.ask(query, { prefer: r.category });
     // Inserted cards carry no buttons: the person may insert one where the bot is not installed.
     const card = answerCard({ ...own, clarify: [] }, { feedback: false });
+    // "ElevenLabs", "midjourney pricing": a search by name is titled by the tool it found.
+    const named = answer.named.find((n) => n.category === r.category);
+    const preview = named
+      ? { title: `${named.name}: ${named.label}`, text: `${named.bestFor} · ${namedPrice(named)}` }
+      : { title: r.verdict, text: `${r.tools.map((t) => t.name).join(', ')} · fit ${Math.round(r.score * 100)}%` };
     return {
       ...cardAttachment(card, { actions: 'none' }),
-      preview: {
-        contentType: 'application/vnd.microsoft.card.thumbnail',
-        content: { title: plainText(r.verdict), text: plainText(`${r.tools.map((t) => t.name).join(', ')} · fit ${Math.round(r.score * 100)}%`) },
-      },
+      preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: plainText(preview.title), text: plainText(preview.text) } },
     };
   });
 }

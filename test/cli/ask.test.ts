@@ -87,3 +87,22 @@ describe('which-tool ask', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('estimates for every medium, through the command line (issue 18, point 8)', () => {
+  it('prices audio per clip and 3D per model, with volumes in words and shorthand', () => {
+    const r = runCli(['ask', '--json', '--stdin'], 'a dozen voiceovers a month for our training videos\nfour hundred stylized 3D props a month for the game\n1.5k product shots a month\nwe answer 2k support tickets a day with a chatbot\n');
+    expect(r.code).toBe(0);
+    const [voice, props, shots, tickets] = r.stdout.trim().split('\n').map((l) => Answer.parse(JSON.parse(l)));
+    expect(voice!.volume).toEqual({ count: 12, unit: 'audio', period: 'month' });
+    expect(voice!.recommendations[0]!.estimate).toMatchObject({ low: 0.24, high: 7.2, per: 'month', unit: 'audio' });
+    expect(props!.volume).toEqual({ count: 400, unit: 'model', period: 'month' });
+    expect(props!.recommendations[0]!.estimate).toMatchObject({ low: 40, high: 400, per: 'month', unit: 'model' });
+    expect(shots!.volume).toEqual({ count: 1500, unit: 'image', period: 'month' });
+    expect(tickets!.volume).toEqual({ count: 2000, unit: 'query', period: 'day' });
+  });
+
+  it('says a subscription-priced tool is sold by subscription, with its plan range', () => {
+    const r = runCli(['ask', 'make a jingle for our bakery']);
+    expect(r.stdout).toMatch(/^Cost: .*Sold by subscription: .*Suno AI \$10–\$30 a month/m);
+  });
+});

@@ -71,3 +71,24 @@ describe('a broken data file stops loading with the file, the path and the reaso
     expect(loadError(dir).message).toBe('industries.json: (top level): cannot read the file (ENOENT)');
   });
 });
+
+describe('industry facts say which work they fit', () => {
+  it('refuses a fact that names no kind and no use case', () => {
+    const e = loadError(breakFile('industries.json', (d) => delete d.industries[0].facts[0].categories));
+    expect(e.message).toMatch(/^industries\.json: industries\[0\]\.facts\[0\]\.categories: say which answers it fits/);
+  });
+
+  it('refuses a use case the catalog does not have', () => {
+    const e = loadError(breakFile('industries.json', (d) => (d.industries[0].caseStudy.useCases = ['radiology-reports'])));
+    expect(e.message).toBe('industries.json: industries[0].caseStudy.useCases[0]: unknown use case "radiology-reports"');
+  });
+});
+
+describe('what would change the verdict', () => {
+  it('refuses a change that leads back to the same kind', () => {
+    const e = loadError(breakFile('categories.json', (d) => (d.categories[2].changes[0].then = 'image')));
+    expect(e.message).toBe('categories.json: categories[2].changes[0].then: a change must lead to another kind than "image"');
+    const u = loadError(breakFile('use-cases.json', (d) => (d.useCases.find((x: Json) => x.id === 'voiceover').changes[0].then = 'audio')));
+    expect(u.message).toMatch(/^use-cases\.json: useCases\[\d+\]\.changes\[0\]\.then: a change must lead to another kind than "audio"$/);
+  });
+});

@@ -33,13 +33,21 @@ describe('the shipped catalog', () => {
     }
   });
 
-  it('prices per unit as the source does, and leaves audio and 3D without a range', () => {
-    const range = (id: 'image' | 'video' | 'llm' | 'audio' | '3d') => shippedCatalog().categories.get(id)!.costs.map((c) => [c.unit, c.low, c.high]);
-    expect(range('image')).toEqual([['image', 0.01, 0.5]]);
-    expect(range('video')).toEqual([['video', 0.5, 5]]);
-    expect(range('llm')).toEqual([['query', 0.001, 0.05]]);
-    expect(range('audio')).toEqual([]);
-    expect(range('3d')).toEqual([]);
+  it("prices per unit as the seed does, and audio and 3D from the editors' survey, each with its source", () => {
+    const catalog = shippedCatalog();
+    const range = (id: 'image' | 'video' | 'llm' | 'audio' | '3d') => catalog.categories.get(id)!.costs.map((c) => [c.unit, c.low, c.high, c.source]);
+    expect(range('image')).toEqual([['image', 0.01, 0.5, 'seed-llm-vs-genai']]);
+    expect(range('video')).toEqual([['video', 0.5, 5, 'seed-llm-vs-genai']]);
+    expect(range('llm')).toEqual([['query', 0.001, 0.05, 'seed-llm-vs-genai']]);
+    expect(range('audio')).toEqual([['audio', 0.02, 0.6, 'editors-price-survey']]);
+    expect(range('3d')).toEqual([['model', 0.1, 1, 'editors-price-survey']]);
+    // An estimate, said so where the figure is not a vendor's own: in the source and on the card.
+    const survey = catalog.sources.find((s) => s.id === 'editors-price-survey')!;
+    expect(survey.kind).toMatch(/estimate/);
+    expect(survey.note).toMatch(/not from a fresh reading of each live price page/);
+    expect(catalog.categories.get('audio')!.costNote.text).toMatch(/editors' estimate/);
+    expect(catalog.categories.get('3d')!.costNote.text).toMatch(/editors' estimate/);
+    for (const c of catalog.categories.values()) for (const t of c.tools) if (t.plans) expect(t.plans.source, t.name).toBe('editors-price-survey');
   });
 
   it('puts a tool first where a use case says so: a jingle is Suno, a voiceover ElevenLabs', () => {

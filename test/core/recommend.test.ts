@@ -1,6 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answer } from '../../src/core/answer.js';
-import { recommender } from '../helpers/catalog.js';
+import { loadCatalog } from '../../src/core/catalog.js';
+import { Recommender } from '../../src/core/recommend.js';
+import { copyOfData, recommender } from '../helpers/catalog.js';
 
 const r = recommender();
 const top = (q: string) => r.ask(q).recommendations[0]?.category ?? 'none';
@@ -17,11 +21,33 @@ describe('the recommender', () => {
     expect(a.explanation.industry).toMatchObject({ id: 'retail', matched: 'the shop' });
   });
 
-  it('gives no estimate where the catalog has no range', () => {
-    const a = r.ask('about 60 audiobook chapters a month narrated by AI');
-    expect(a.recommendations[0]!.category).toBe('audio');
+  it('estimates audio per clip and 3D per model, from sourced ranges', () => {
+    const audio = r.ask('about 60 audiobook chapters a month narrated by AI');
+    expect(audio.recommendations[0]!.category).toBe('audio');
+    expect(audio.volume).toEqual({ count: 60, unit: 'audio', period: 'month' });
+    expect(audio.recommendations[0]!.estimate).toEqual({ low: 1.2, high: 36, currency: 'USD', per: 'month', unitLow: 0.02, unitHigh: 0.6, unit: 'audio' });
+    const props = r.ask('We need about 50 stylized 3D character props a month for our mobile game');
+    expect(props.recommendations[0]!.estimate).toMatchObject({ low: 5, high: 50, per: 'month', unit: 'model' });
+  });
+
+  it('gives no estimate where the catalog has no range, and none without a volume', () => {
+    const dir = copyOfData();
+    const file = join(dir, 'categories.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { categories: { id: string; costs: unknown[] }[] };
+    data.categories.find((c) => c.id === 'audio')!.costs = [];
+    writeFileSync(file, JSON.stringify(data));
+    const a = new Recommender(loadCatalog(dir)).ask('about 60 audiobook chapters a month narrated by AI');
     expect(a.volume).toEqual({ count: 60, unit: 'audio', period: 'month' });
     expect(a.recommendations[0]!.estimate).toBeUndefined();
+    expect('estimate' in a.recommendations[0]!).toBe(false);
+    expect('estimate' in r.ask('make a jingle').recommendations[0]!).toBe(false);
+  });
+
+  it('says which tools are sold by subscription, with the plan range', () => {
+    const a = r.ask('make a jingle for our bakery');
+    expect(a.recommendations[0]!.plans).toEqual(expect.arrayContaining([{ tool: 'Suno AI', low: 10, high: 30, currency: 'USD', per: 'month' }]));
+    for (const p of a.recommendations[0]!.plans) expect(a.recommendations[0]!.tools.map((t) => t.name)).toContain(p.tool);
+    expect(r.ask('summarize this contract').recommendations[0]!.plans).toEqual([]);
   });
 
   it('handles requests that span language and media, with a recipe', () => {

@@ -13,6 +13,14 @@ describe('stated volume', () => {
     ['50 stylized 3D character props a month', 50, 'month', 'model'],
     ['two podcasts weekly', 2, 'week', 'audio'],
     ['around 2.5k images every day', 2500, 'day', 'image'],
+    // Words and shorthand (issue 18, point 8).
+    ['four hundred product shots a month', 400, 'month', 'image'],
+    ['twenty-five clips a week', 25, 'week', 'video'],
+    ['a dozen voiceovers a month', 12, 'month', 'audio'],
+    ['2k support tickets a day', 2000, 'day', 'query'],
+    ['1.5k images a month', 1500, 'month', 'image'],
+    ['we post captions 5x a day', 5, 'day', null],
+    ['a dozen 3D props a month', 12, 'month', 'model'],
   ])('%s', (text, count, period, noun) => {
     expect(readVolume(text)).toEqual({ count, period, noun });
   });

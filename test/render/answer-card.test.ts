@@ -66,6 +66,8 @@ describe('money', () => {
     expect(formatUsd(3)).toBe('$3');
     expect(formatUsd(1500)).toBe('$1,500');
     expect(formatUsd(12.5)).toBe('$12.50');
+    expect(formatUsd(0.2)).toBe('$0.20');
+    expect(formatUsd(0.015)).toBe('$0.015');
     expect(formatEstimate({ low: 0.08, high: 4, currency: 'USD', per: 'day', unit: 'query', unitLow: 0.001, unitHigh: 0.05 }, { count: 80, unit: 'query', period: 'day' })).toBe('$0.08–$4 a day for 80 requests');
   });
 });

@@ -45,7 +45,8 @@ describe('changing a Slack channel’s digest', () => {
     const slack = await new SlackStandIn().start();
     slack.answers['users.info'] = (c) => ({ ok: true, user: { id: c.body.user, tz: 'Europe/Berlin', ...PEOPLE[String(c.body.user)] } });
     const signed = { secret: SECRETS.SLACK_SIGNING_SECRET };
-    const env = { ...baseEnv(db()), HOST: '127.0.0.1', SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_API_URL: slack.apiUrl, WHICH_TOOL_RATE_LIMIT: '0' };
+    const dbPath = db();
+    const env = { ...baseEnv(dbPath), HOST: '127.0.0.1', SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_API_URL: slack.apiUrl, WHICH_TOOL_RATE_LIMIT: '0' };
     const say = async (url: string, user: string, words: string): Promise<string> => {
       const c = slashCommand(`digest ${words}`, slack.responseUrl(`${user}-${Date.now()}`));
       const before = slack.named('response_url').length;
@@ -57,13 +58,13 @@ describe('changing a Slack channel’s digest', () => {
     try {
       for (const outsider of ['U0GUEST', 'U0SINGLE', 'U0EXTERN']) {
         expect(await say(members.url, outsider, 'weekly monday 09:00')).toContain('Only members can change digests');
-        expect(subscriptions(env.WHICH_TOOL_DB)).toBe(0);
+        expect(subscriptions(dbPath)).toBe(0);
       }
       expect(await say(members.url, 'U0ALICE', 'weekly monday 09:00')).toContain('Digest on');
       expect(await say(members.url, 'U0GUEST', 'off')).toContain('Only members can change digests');
       // Looking is fine for anyone.
       expect(await say(members.url, 'U0GUEST', '')).toContain('This channel gets a digest');
-      expect(subscriptions(env.WHICH_TOOL_DB)).toBe(1);
+      expect(subscriptions(dbPath)).toBe(1);
     } finally {
       await members.stop();
     }
@@ -74,7 +75,7 @@ describe('changing a Slack channel’s digest', () => {
     try {
       expect(await say(managed.url, 'U0ALICE', 'off')).toContain('Digests are managed by named people');
       expect(await say(managed.url, 'U0BOSS', 'off')).toContain('Digest off');
-      expect(subscriptions(env.WHICH_TOOL_DB)).toBe(0);
+      expect(subscriptions(dbPath)).toBe(0);
     } finally {
       await managed.stop();
       await slack.stop();

@@ -2,7 +2,7 @@
 // (the stand-in) or by a Web API call (the stand-in).
 import { describe, expect, it } from 'vitest';
 import { useSlackServer } from './helpers/server.js';
-import { CHANNEL, TEAM, blockAction } from './helpers/payloads.js';
+import { CHANNEL, TEAM, USER, blockAction } from './helpers/payloads.js';
 import { postToSlackRoute } from './helpers/signed.js';
 
 const env = useSlackServer();
@@ -47,6 +47,8 @@ describe('answer card buttons', () => {
     const ids = JSON.stringify(posted!.body.blocks);
     expect(ids).not.toContain('"share"');
     expect(ids).not.toContain('feedback_up');
+    // The public copy says who shared it, as a live mention of the person who pressed the button.
+    expect((posted!.body.blocks as unknown[])[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${USER}>` }] });
     const [r] = await env.slack.waitFor('response_url');
     expect(r!.body).toMatchObject({ delete_original: true });
   });

@@ -58,6 +58,13 @@ describe('/whichtool', () => {
     });
   });
 
+  it('sets two named tools side by side', async () => {
+    const res = await postToSlackRoute(env.app.server.url, slashCommand('Runway or Pika for a 10 s loop?', env.slack.responseUrl('v')));
+    const heads = (res.json as Reply).blocks.find((b) => b.fields?.some((f) => f.text === '*Runway Gen-3*'));
+    expect(heads?.fields?.map((f) => f.text)).toEqual(['*Runway Gen-3*', '*Pika Labs*']);
+    expect(allText(res.json as Reply)).toMatch(/\*Price\*.*a month.*a month/);
+  });
+
   it('shows help with example buttons for an empty command and for "help"', async () => {
     for (const text of ['', 'help', '  HELP ']) {
       const reply = (await postToSlackRoute(env.app.server.url, slashCommand(text, env.slack.responseUrl('h')))).json as Reply;

@@ -232,6 +232,42 @@ export function storeContract(backend: string, open: Opener): void {
     });
   });
 
+  describe(`${backend} store: the policy log`, () => {
+    const day = (d: number): Date => new Date(Date.UTC(2026, 10, d, 12));
+    const facts = { unapproved: { category: 'image' as const, best: 'data' as const }, named: [{ name: 'Midjourney v6', status: 'prohibited' as const }], data: ['health' as const] };
+
+    it('counts answers, named tools, data mentions and access requests by kind, subject and status within a window', async () => {
+      const { store } = await use();
+      for (const d of [10, 11, 11, 20]) store.surface.logRequest(request({ at: day(d), policy: { named: [{ name: 'Cursor', status: 'review' }], data: [] } }));
+      store.surface.logRequest(request({ at: day(11), policy: facts }));
+      store.surface.logRequest(request({ at: day(11) })); // nothing to count, but answered
+      store.surface.recordAccessRequest({ at: day(11), surface: 'teams', workspace: 'tenant', subject: 'Cursor' });
+      store.surface.recordAccessRequest({ at: day(12), surface: 'slack', workspace: 'T1', subject: 'Cursor' }); // the window's end: out
+      // Not flushed first: the counts include what this process queued.
+      const counts = await store.policy.policyCounts(day(10), day(12));
+      expect(counts.requests).toBe(5);
+      const key = (r: { kind: string; subject: string }): string => `${r.kind} ${r.subject}`;
+      expect([...counts.rows].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([
+        { kind: 'access', subject: 'Cursor', status: null, count: 1 },
+        { kind: 'data', subject: 'health', status: null, count: 1 },
+        { kind: 'named', subject: 'Cursor', status: 'review', count: 3 },
+        { kind: 'named', subject: 'Midjourney v6', status: 'prohibited', count: 1 },
+        { kind: 'unapproved', subject: 'image', status: 'data', count: 1 },
+      ]);
+    });
+
+    it('is pruned with the request log', async () => {
+      const { store } = await use();
+      store.surface.logRequest(request({ at: day(1), policy: facts }));
+      store.surface.recordAccessRequest({ at: day(1), surface: 'slack', workspace: 'T1', subject: 'Cursor' });
+      store.surface.logRequest(request({ at: day(25), policy: facts }));
+      await store.flush();
+      // One request and its three policy rows, and the access request; retention is 90 days.
+      expect(await store.prune(new Date(day(1).getTime() + 91 * 86_400_000))).toBe(5);
+      expect((await store.policy.policyCounts(day(1), day(30))).rows.map((r) => r.count)).toEqual([1, 1, 1]);
+    });
+  });
+
   describe(`${backend} store: Slack installations`, () => {
     const KEY = Buffer.alloc(32, 7);
     it('keeps one installation per workspace and per org-wide organisation, serving a Grid workspace from its own first', async () => {

@@ -29,6 +29,9 @@ async function seed(store: Store): Promise<void> {
   await store.digest.saveCatalogSnapshot({ version: 'cat-v1', tools: ['A', 'B'], useCases: ['u'] });
   for (let i = 0; i < 1_500; i++)
     store.surface.logRequest({ at: T(i % 50), surface: 'slack', workspace: 'T1', channel: i % 2 ? 'C1' : '19:x@thread.tacv2;messageid=1', category: 'image', industry: null, confidence: 0.5, volume: null, matched: true, useCase: null, text: `q${i}` });
+  store.surface.logRequest({ at: T(4), surface: 'teams', workspace: 'tn', category: 'image', industry: null, confidence: 0.5, volume: null, matched: true,
+    policy: { unapproved: { category: 'image', best: 'review' }, named: [{ name: 'Midjourney v6', status: 'review' }], data: ['health'] } });
+  store.surface.recordAccessRequest({ at: T(4), surface: 'teams', workspace: 'tn', subject: 'Midjourney v6' });
   store.surface.recordFeedback({ at: T(5), surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: true, catalogVersion: 'cat-v1' });
   store.surface.addHistory('hash-a', { at: T(6), text: 'first' });
   store.surface.addHistory('hash-a', { at: T(7), text: 'second' });
@@ -49,6 +52,7 @@ async function readAll(store: Store): Promise<unknown> {
     feedback: await store.digest.feedbackIn('C1', new Date(0), new Date('2030-01-01')),
     snapshot: await store.digest.getCatalogSnapshot('cat-v1'),
     history: await store.surface.recentHistory('hash-a', 5),
+    policy: await store.policy.policyCounts(new Date(0), new Date('2030-01-01')),
     refs: await store.surface.conversationRefs.list(),
     installations: await store.installations.list(),
     t1: await store.installations.find({ teamId: 'T1' }),
@@ -68,7 +72,8 @@ describe('which-tool store migrate', () => {
     // --to from DATABASE_URL, as the deployment guide runs it.
     const moved = await whichTool(['store', 'migrate', '--from', `sqlite:${path}`], replicaEnv(url)).done;
     expect(moved.code, moved.out).toBe(0);
-    expect(moved.out).toContain('request_log: 1500');
+    expect(moved.out).toContain('request_log: 1501');
+    expect(moved.out).toContain('policy_log: 4');
     expect(moved.out).toContain('slack_installations: 2');
     expect(moved.out).not.toContain(new URL(url).password);
 
@@ -77,8 +82,10 @@ describe('which-tool store migrate', () => {
       expect(await readAll(pg)).toEqual(before);
       // New rows get ids after the moved ones.
       pg.surface.logRequest({ at: T(9), surface: 'cli', workspace: '', category: null, industry: null, confidence: 0, volume: null, matched: false });
+      pg.surface.recordAccessRequest({ at: T(9), surface: 'cli', workspace: '', subject: 'Cursor' });
       await pg.flush();
-      expect(await query(url, 'SELECT MAX(id)::int AS id FROM request_log')).toEqual([{ id: 1501 }]);
+      expect(await query(url, 'SELECT MAX(id)::int AS id FROM request_log')).toEqual([{ id: 1502 }]);
+      expect(await query(url, 'SELECT MAX(id)::int AS id FROM policy_log')).toEqual([{ id: 5 }]);
     } finally {
       await pg.close();
     }
@@ -86,7 +93,7 @@ describe('which-tool store migrate', () => {
     const again = await whichTool(['store', 'migrate', '--from', `sqlite:${path}`, '--to', url], replicaEnv(url)).done;
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/already has subscriptions rows.*nothing was moved/);
-    expect(await query(url, 'SELECT COUNT(*)::int AS n FROM request_log')).toEqual([{ n: 1501 }]);
+    expect(await query(url, 'SELECT COUNT(*)::int AS n FROM request_log')).toEqual([{ n: 1502 }]);
   }, 30_000);
 
   it('says what is wrong, and moves nothing, for a missing file or a missing target', async () => {

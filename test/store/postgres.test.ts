@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { createLogger, silentLogger } from '../../src/log/logger.js';
-import { registry } from '../../src/metrics/registry.js';
+import { registry, watchStore } from '../../src/metrics/registry.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { createPool } from '../../src/store/pg/connect.js';
 import { migratePostgres } from '../../src/store/pg/migrate.js';
@@ -123,6 +123,7 @@ describe('Postgres store', () => {
     through.port = String(gate.port);
     const s = await openPostgresStore({ url: through.toString(), logRequestText: false, retentionDays: 90, log: silentLogger(), retryMs: 50, maxHeld: 10 });
     cleanup.push(() => s.close());
+    watchStore(s);
     gate.close();
     const dropped = (await registry.getSingleMetric('which_tool_store_writes_dropped_total')!.get()).values[0]?.value ?? 0;
     for (let i = 0; i < 15; i++) s.surface.addHistory('k', { at: new Date(Date.UTC(2026, 0, 1, 0, i)), text: `q${i}` });

@@ -58,6 +58,12 @@ describe('Teams conversations', () => {
     expect(actionsOf(card).map((x) => x.verb)).toEqual(expect.arrayContaining(['compare', 'feedback_up', 'feedback_down']));
   });
 
+  it('sets two named tools side by side on the Adaptive Card', async () => {
+    const { card } = await send(message(connector.url, 'personal', 'Midjourney or DALL-E for a logo?'));
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/Midjourney v6[\s\S]*DALL-E 3[\s\S]*Price[\s\S]*a month/);
+  });
+
   it('logs the answered request without user ids and without text by default', async () => {
     const before = bot.store.requests.length;
     await send(message(connector.url, 'groupChat', 'translate our onboarding guide into Spanish'));

@@ -75,6 +75,15 @@ describe('Teams installation and message extension', () => {
     expect(env.connector.received).toHaveLength(0);
   });
 
+  it('finds tools by name too: the result is titled by the tool, with its best use and price', async () => {
+    for (const [q, name, kind] of [['ElevenLabs', 'ElevenLabs', 'Audio generator'], ['midjourney pricing', 'Midjourney v6', 'Image generator']] as const) {
+      const first = (await search([{ name: 'query', value: q }])).attachments![0]!;
+      expect(first.preview.content.title).toBe(`${name}: ${kind}`);
+      expect(first.preview.content.text).toMatch(/ · \$\d+–\$\d+ a month$/);
+      expect(cardText(first.content)).toContain(name);
+    }
+  });
+
   it('shows examples before anything is typed, and explains when nothing fits or the query is too long', async () => {
     const initial = await search([{ name: 'initialRun', value: 'true' }]);
     expect(initial.attachments!.length).toBeGreaterThan(3);

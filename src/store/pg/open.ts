@@ -11,6 +11,7 @@ import { PgDigestStore } from './digest-store.js';
 import { isAway } from './faults.js';
 import { PgInstallationStore } from './installations.js';
 import { PgLink } from './link.js';
+import { PgPolicyLog } from './policy-log.js';
 import { Presence } from './presence.js';
 import { prunePostgres } from './prune.js';
 import { dropUnauthenticatedRefs, PgSurfaceStore } from './surface-store.js';
@@ -63,8 +64,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     surface,
     digest: new PgDigestStore(link, presence, () => surface.writes.flush()),
     installations: new PgInstallationStore(link, new SecretBox(options.secretKeys ?? {})),
+    policy: new PgPolicyLog(link, () => surface.writes.flush()),
     status: () => (link.healthy && surface.writes.healthy ? 'ok' : 'unavailable'),
     held: () => surface.writes.held,
+    dropped: () => surface.writes.givenUp,
     prune: async (now) => {
       await surface.writes.flush();
       return link.tx((c) => prunePostgres(c, new Date(now.getTime() - options.retentionDays * DAY_MS)));

@@ -5,7 +5,8 @@
 import type pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 import { HeldWrites } from '../held-writes.js';
-import type { ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from '../types.js';
+import { accessRow, POLICY_COLUMNS, policyRows, type PolicyRow } from '../policy-log.js';
+import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from '../types.js';
 import { isAway } from './faults.js';
 import type { PgLink } from './link.js';
 import { insertRows } from './rows.js';
@@ -15,6 +16,7 @@ const HISTORY_KEEP = 20;
 
 export type SurfaceWrite =
   | { readonly kind: 'request'; readonly entry: RequestLogEntry }
+  | { readonly kind: 'access'; readonly entry: AccessRequestEntry }
   | { readonly kind: 'feedback'; readonly entry: FeedbackEntry }
   | { readonly kind: 'history'; readonly userKey: string; readonly entry: HistoryEntry }
   | { readonly kind: 'ref'; readonly record: ConversationRefRecord }
@@ -75,6 +77,10 @@ export class PgSurfaceStore implements SurfaceStore {
     this.writes.add({ kind: 'request', entry: this.keepText && text ? entry : rest });
   }
 
+  recordAccessRequest(entry: AccessRequestEntry): void {
+    this.writes.add({ kind: 'access', entry });
+  }
+
   recordFeedback(entry: FeedbackEntry): void {
     this.writes.add({ kind: 'feedback', entry });
   }
@@ -123,6 +129,7 @@ export async function dropUnauthenticatedRefs(c: pg.ClientBase, trusted: (servic
 /** One transaction: all rows per table at once; references in order (a save then a remove of one id). */
 async function writeBatch(c: pg.ClientBase, batch: readonly SurfaceWrite[]): Promise<void> {
   const requests: unknown[][] = [];
+  const policy: PolicyRow[] = [];
   const feedback: unknown[][] = [];
   const history: unknown[][] = [];
   const people = new Set<string>();
@@ -132,7 +139,9 @@ async function writeBatch(c: pg.ClientBase, batch: readonly SurfaceWrite[]): Pro
       const v = e.volume;
       requests.push([e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.industry, e.confidence,
         v?.count ?? null, v?.unit ?? null, v?.period ?? null, e.matched ? 1 : 0, e.useCase ?? null, e.text || null]);
-    } else if (w.kind === 'feedback') {
+      policy.push(...policyRows(e));
+    } else if (w.kind === 'access') policy.push(accessRow(w.entry));
+    else if (w.kind === 'feedback') {
       const e = w.entry;
       feedback.push([e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.helpful ? 1 : 0, e.catalogVersion]);
     } else if (w.kind === 'history') {
@@ -148,6 +157,7 @@ async function writeBatch(c: pg.ClientBase, batch: readonly SurfaceWrite[]): Pro
   }
   if (requests.length)
     await insertRows(c, 'request_log', ['at', 'surface', 'workspace', 'channel', 'category', 'industry', 'confidence', 'volume_count', 'volume_unit', 'volume_period', 'matched', 'use_case', 'text'], requests);
+  if (policy.length) await insertRows(c, 'policy_log', POLICY_COLUMNS, policy);
   if (feedback.length) await insertRows(c, 'feedback', ['at', 'surface', 'workspace', 'channel', 'category', 'helpful', 'catalog_version'], feedback);
   if (history.length) {
     await insertRows(c, 'history', ['user_key', 'at', 'text'], history);

@@ -1,6 +1,6 @@
 // "Share in channel": posts the answer publicly as a new message (an ephemeral message can't be
 // turned public, bolt-js #2287), then removes the private copy.
-import { answerCard, noticeCard } from '../../../render/answer-card.js';
+import { answerCard, noticeCard, sharedCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { SurfaceDeps } from '../../../server/deps.js';
 import { shareTarget, showCard, showNote } from '../../reply.js';
@@ -12,6 +12,8 @@ export const CANNOT_POST = noticeCard(
   'I am not a member of this conversation. Invite me with /invite @Which Tool, then share again.',
 );
 
+const sharer = (user: { id: string; name?: string; username?: string }) => ({ name: user.name ?? user.username ?? user.id, slackUser: user.id });
+
 export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
   const b = await readButton(deps, args);
   if (!b) return;
@@ -22,7 +24,7 @@ export const share = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<vo
     .postMessage({
       channel: target.channel,
       ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}),
-      ...cardToBlockKit(answerCard(answer, { share: false, feedback: false })),
+      ...cardToBlockKit(sharedCard(answerCard(answer, { share: false, feedback: false }), sharer(b.ctx.body.user))),
       unfurl_links: false,
     })
     .then(

@@ -1,0 +1,24 @@
+// Reads the policy log (migration 4) as counts for `which-tool policy report` and the owners'
+// digest, on SQLite (pg/policy-log.ts is its twin).
+import type { PolicyCountRow } from '../core/policy/report.js';
+import type { Db } from './open-database.js';
+import type { PolicyCounts, PolicyLogReader } from './policy-log.js';
+
+export class SqlitePolicyLog implements PolicyLogReader {
+  private readonly countRows;
+  private readonly countRequests;
+
+  constructor(db: Db) {
+    this.countRows = db.prepare(`SELECT kind, subject, status, COUNT(*) AS count FROM policy_log
+      WHERE at >= ? AND at < ? GROUP BY kind, subject, status`);
+    this.countRequests = db.prepare('SELECT COUNT(*) AS n FROM request_log WHERE at >= ? AND at < ?');
+  }
+
+  async policyCounts(since: Date, until: Date): Promise<PolicyCounts> {
+    const range = [since.getTime(), until.getTime()] as const;
+    return {
+      requests: (this.countRequests.get(...range) as { n: number }).n,
+      rows: this.countRows.all(...range) as PolicyCountRow[],
+    };
+  }
+}
