@@ -69,7 +69,7 @@ async function fanOut(channels: number, workspace: Limits): Promise<{ seconds: n
   const store = openSqliteStore({ path: join(mkdtempSync(join(tmpdir(), 'which-tool-bench-')), 'bench.db'), logRequestText: false, retentionDays: 90, log: silentLogger() });
   store.db.transaction(() => {
     for (let i = 0; i < channels; i++)
-      store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: `C${String(i).padStart(6, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+      void store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: `C${String(i).padStart(6, '0')}`, schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
   })();
   const runner = new DigestRunner({
     store: store.digest,

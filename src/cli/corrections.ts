@@ -10,7 +10,7 @@ import { CorrectionService, type Decided } from '../corrections/service.js';
 import { correctionExample, teachable, toTeaching } from '../corrections/teaching.js';
 import { StoreUnavailableError } from '../store/connection.js';
 import { CORRECTION_STATUSES, type CorrectionRecord, type CorrectionStatus } from '../store/correction-types.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import { silentLogger } from '../log/logger.js';
 import { parseFlags, UsageError } from './flags.js';
 
@@ -51,12 +51,12 @@ function line(c: CorrectionRecord): string {
   return `${c.id}  ${c.status.padEnd(8)}  ${c.at.toISOString().slice(0, 16).replace('T', ' ')}  ${c.surface}  answered ${answered} → needed ${chosen}${c.flagged ? '  FLAGGED' : ''}  ${text}`;
 }
 
-function list(service: CorrectionService, args: readonly string[], io: CorrectionsIo): number {
+async function list(service: CorrectionService, args: readonly string[], io: CorrectionsIo): Promise<number> {
   const { flags, rest } = parseFlags(args, ['--status'], ['--json']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const status = flags.get('--status');
   if (status !== undefined && !CORRECTION_STATUSES.includes(status as CorrectionStatus)) throw new UsageError('--status must be pending, accepted or rejected');
-  const found = service.list(status as CorrectionStatus | undefined);
+  const found = await service.list(status as CorrectionStatus | undefined);
   if (flags.has('--json')) io.out(JSON.stringify(found.map(json)));
   else if (!found.length) io.out(status ? `No ${status} corrections.` : 'No corrections.');
   else for (const c of found) io.out(line(c));
@@ -79,21 +79,21 @@ function report(verb: string, result: Decided, config: Config, io: CorrectionsIo
   return unknown.length ? 1 : 0;
 }
 
-function decide(service: CorrectionService, config: Config, command: 'accept' | 'reject', args: readonly string[], io: CorrectionsIo): number {
+async function decide(service: CorrectionService, config: Config, command: 'accept' | 'reject', args: readonly string[], io: CorrectionsIo): Promise<number> {
   const { flags, rest } = parseFlags(args, [], command === 'accept' ? ['--all'] : []);
   if (flags.has('--all')) {
     if (rest.length) throw new UsageError('accept takes ids or --all, not both');
-    return report('Accepted', service.acceptAll(cliUser()), config, io);
+    return report('Accepted', await service.acceptAll(cliUser()), config, io);
   }
   if (!rest.length) throw new UsageError(`${command} takes one or more correction ids (see corrections list)${command === 'accept' ? ', or --all' : ''}`);
-  return command === 'accept' ? report('Accepted', service.accept(rest, cliUser()), config, io) : report('Rejected', service.reject(rest, cliUser()), config, io);
+  return command === 'accept' ? report('Accepted', await service.accept(rest, cliUser()), config, io) : report('Rejected', await service.reject(rest, cliUser()), config, io);
 }
 
 /** Corpus lines (data/examples format), checked by the corpus schema before they are written. */
-function exportLines(service: CorrectionService, catalog: Catalog, args: readonly string[], io: CorrectionsIo): number {
+async function exportLines(service: CorrectionService, catalog: Catalog, args: readonly string[], io: CorrectionsIo): Promise<number> {
   const { flags, rest } = parseFlags(args, [], ['--accepted']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  const chosen = flags.has('--accepted') ? service.list('accepted') : service.list().filter((c) => c.status !== 'rejected');
+  const chosen = flags.has('--accepted') ? await service.list('accepted') : (await service.list()).filter((c) => c.status !== 'rejected');
   const shipped = new Recommender(catalog);
   const lines = chosen.filter(teachable).flatMap((c) => correctionExample(toTeaching(c), shipped) ?? []).map((e) => JSON.stringify(e));
   const text = lines.join('\n');
@@ -104,7 +104,7 @@ function exportLines(service: CorrectionService, catalog: Catalog, args: readonl
   return 0;
 }
 
-export function runCorrectionsCommand(args: string[], io: CorrectionsIo, options: CorrectionsCliOptions = {}): number {
+export async function runCorrectionsCommand(args: string[], io: CorrectionsIo, options: CorrectionsCliOptions = {}): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'help' || command === '--help') {
     io.out(USAGE);
@@ -115,15 +115,16 @@ export function runCorrectionsCommand(args: string[], io: CorrectionsIo, options
     return 2;
   }
   const config = loadConfig(options.env ?? process.env);
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger() });
+  // The configured store: the SQLite file, or Postgres with DATABASE_URL.
+  const store = await openStore(config, silentLogger());
   try {
     // Only export needs the catalog (and its model): list and decisions start faster without it.
     let catalog: Catalog | undefined;
     const loaded = (): Catalog => (catalog ??= loadCatalog(config.dataDir));
     const service = new CorrectionService(store.corrections, { get categories() { return loaded().categories; } }, { keepText: config.storeText, perHour: config.corrections.perHour, owners: config.owners });
-    if (command === 'list') return list(service, rest, io);
-    if (command === 'accept' || command === 'reject') return decide(service, config, command, rest, io);
-    return exportLines(service, loaded(), rest, io);
+    if (command === 'list') return await list(service, rest, io);
+    if (command === 'accept' || command === 'reject') return await decide(service, config, command, rest, io);
+    return await exportLines(service, loaded(), rest, io);
   } catch (err) {
     if (err instanceof StoreUnavailableError) {
       io.err(`which-tool: corrections ${command}: ${err.message}`);
@@ -133,6 +134,6 @@ export function runCorrectionsCommand(args: string[], io: CorrectionsIo, options
     io.err(`which-tool: corrections ${command}: ${err.message}\n${USAGE}`);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }

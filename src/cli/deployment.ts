@@ -9,11 +9,11 @@ import { openExisting } from '../store/open-database.js';
 import { SqliteCorrectionStore } from '../store/sqlite-correction-store.js';
 
 /** The accepted corrections with text; none when there is no database or it predates corrections. */
-function accepted(dbPath: string): TeachingCorrection[] {
+async function accepted(dbPath: string): Promise<TeachingCorrection[]> {
   const db = openExisting(dbPath);
   if (!db) return [];
   try {
-    return teachingSet(new SqliteCorrectionStore(db));
+    return await teachingSet(new SqliteCorrectionStore(db));
   } catch (err) {
     if (/no such table/.test((err as Error).message)) return [];
     throw err;
@@ -23,9 +23,9 @@ function accepted(dbPath: string): TeachingCorrection[] {
 }
 
 /** The deployment's model, or null for the shipped one; a problem is told on stderr, never fatal. */
-export function deploymentModel(catalog: Catalog, dataDir: string, dbPath: string, err: (line: string) => void): ModelFileT | null {
+export async function deploymentModel(catalog: Catalog, dataDir: string, dbPath: string, err: (line: string) => void): Promise<ModelFileT | null> {
   try {
-    const set = accepted(dbPath);
+    const set = await accepted(dbPath);
     if (!set.length) return null;
     const started = performance.now();
     const { model, source } = new DeploymentModels(catalog, dataDir, modelCacheDir(dbPath)).model(set);

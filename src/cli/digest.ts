@@ -10,8 +10,9 @@ import { platformSenders } from '../digest/senders.js';
 import { silentLogger } from '../log/logger.js';
 import type { Platform, SubscriptionRecord } from '../store/digest-types.js';
 import { StoreUnavailableError } from '../store/connection.js';
-import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
 import { parseFlags, UsageError } from './flags.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 
 export interface DigestIo {
   readonly out: (s: string) => void;
@@ -37,7 +38,7 @@ const row = (s: SubscriptionRecord, now: Date): Record<string, unknown> => ({
   status: s.status, pausedReason: s.pausedReason, next: s.status === 'active' ? nextFire({ cron: s.schedule, timeZone: s.timeZone }, now)?.toISOString() ?? null : null,
 });
 
-function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now: Date): number {
+async function subscribe(store: Store, args: readonly string[], io: DigestIo, now: Date): Promise<number> {
   const { flags, rest } = parseFlags(args, ['--platform', '--channel', '--schedule', '--tz', '--workspace', '--enterprise']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const platform = flags.get('--platform');
@@ -51,7 +52,7 @@ function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now:
   const enterprise = flags.get('--enterprise');
   if (enterprise !== undefined && (platform !== 'slack' || !/^E[A-Z0-9]{2,20}$/.test(enterprise)))
     throw new UsageError('--enterprise is for Slack only and must be a Grid organisation id such as E0123ABC');
-  const sub = store.digest.upsertSubscription(
+  const sub = await store.digest.upsertSubscription(
     { platform: platform as Platform, workspace: flags.get('--workspace') ?? '', channel, schedule: schedule.cron, timeZone: schedule.timeZone, ...(enterprise ? { enterprise } : {}) },
     now,
   );
@@ -59,10 +60,10 @@ function subscribe(store: OpenStore, args: readonly string[], io: DigestIo, now:
   return 0;
 }
 
-function list(store: OpenStore, args: readonly string[], io: DigestIo, now: Date): number {
+async function list(store: Store, args: readonly string[], io: DigestIo, now: Date): Promise<number> {
   const { flags, rest } = parseFlags(args, [], ['--json']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  const subs = store.digest.listSubscriptions();
+  const subs = await store.digest.listSubscriptions();
   if (flags.has('--json')) io.out(JSON.stringify(subs.map((s) => row(s, now))));
   else if (!subs.length) io.out('No digest subscriptions.');
   else
@@ -71,10 +72,10 @@ function list(store: OpenStore, args: readonly string[], io: DigestIo, now: Date
   return 0;
 }
 
-function unsubscribe(store: OpenStore, args: readonly string[], io: DigestIo): number {
+async function unsubscribe(store: Store, args: readonly string[], io: DigestIo): Promise<number> {
   const { rest } = parseFlags(args, []);
   if (rest.length !== 1) throw new UsageError('unsubscribe takes one subscription id (see digest list)');
-  if (!store.digest.removeSubscription(rest[0]!)) {
+  if (!(await store.digest.removeSubscription(rest[0]!))) {
     io.err(`which-tool: digest unsubscribe: no subscription with id "${rest[0]!.slice(0, 80)}" (see digest list)`);
     return 1;
   }
@@ -82,7 +83,7 @@ function unsubscribe(store: OpenStore, args: readonly string[], io: DigestIo): n
   return 0;
 }
 
-async function run(store: OpenStore, config: Config, args: readonly string[], io: DigestIo): Promise<number> {
+async function run(store: Store, config: Config, args: readonly string[], io: DigestIo): Promise<number> {
   const { flags, rest } = parseFlags(args, ['--at']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const atText = flags.get('--at');
@@ -94,7 +95,7 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
   const slackTokens = config.slackOAuth
     ? (await import('../slack/oauth/installer.js')).createSlackOAuth(config.slackOAuth, store.installations, silentLogger()).tokenFor
     : undefined;
-  dropUntrustedReferences(store, config.teams, silentLogger());
+  await dropUntrustedReferences(store, config.teams, silentLogger());
   const catalog = loadCatalog(config.dataDir);
   // The same digest as the server's scheduler sends: with the policy's counts when there is one (a bad file stops here).
   const policy = config.policyFile ? loadPolicy(config.policyFile, catalog) : null;
@@ -109,7 +110,7 @@ async function run(store: OpenStore, config: Config, args: readonly string[], io
     corrections: store.corrections,
   });
   const report = await runner.runDue(at);
-  store.prune(new Date());
+  await store.prune(new Date());
   printReport(report, io);
   return report.failed.length ? 1 : 0;
 }
@@ -132,12 +133,12 @@ export async function runDigestCommand(args: string[], io: DigestIo, options: Di
     return 2;
   }
   const config = loadConfig(options.env ?? process.env);
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger(), secretKeys: config.secretKeys });
+  const store = await openStore(config, silentLogger());
   const now = (options.now ?? (() => new Date()))();
   try {
-    if (command === 'subscribe') return subscribe(store, rest, io, now);
-    if (command === 'list') return list(store, rest, io, now);
-    if (command === 'unsubscribe') return unsubscribe(store, rest, io);
+    if (command === 'subscribe') return await subscribe(store, rest, io, now);
+    if (command === 'list') return await list(store, rest, io, now);
+    if (command === 'unsubscribe') return await unsubscribe(store, rest, io);
     return await run(store, config, rest, io);
   } catch (err) {
     if (err instanceof StoreUnavailableError) {
@@ -148,6 +149,6 @@ export async function runDigestCommand(args: string[], io: DigestIo, options: Di
     io.err(`which-tool: digest ${command}: ${err.message}\n${USAGE}`);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -21,6 +21,7 @@ const USAGE = `usage:
   which-tool policy report [--since 7d] [--json]
   which-tool digest subscribe|list|unsubscribe|run ...   (see README)
   which-tool corrections list|accept|reject|export ...    (see README)
+  which-tool store migrate --from sqlite:PATH [--to postgres://…]   (see docs/deploy.md)
   ${CATALOG_USAGE}   stale facts; --strict fails on any`;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     // No database, no corrections: the SQLite driver is not even loaded.
     if (existsSync(dbPath)) {
       const { deploymentModel } = await import('./deployment.js');
-      const deployment = deploymentModel(catalog, dataDir, dbPath, err);
+      const deployment = await deploymentModel(catalog, dataDir, dbPath, err);
       if (deployment) recommender.useModel(new Classifier(deployment));
     }
     // --policy wins over WHICH_TOOL_POLICY; a bad file throws PolicyError before any answer.
@@ -80,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'corrections') {
     const { runCorrectionsCommand } = await import('./corrections.js');
     return runCorrectionsCommand(rest, { out, err });
+  }
+  if (command === 'store') {
+    const { runStoreCommand } = await import('./store.js');
+    return runStoreCommand(rest, { out, err });
   }
   err(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -9,8 +9,8 @@ import { summarizePolicy } from '../core/policy/summary.js';
 import { policyReportCard, policySummaryCard } from '../render/policy-card.js';
 import { cardToText } from '../render/text.js';
 import { silentLogger } from '../log/logger.js';
-import { StoreUnavailableError } from '../store/connection.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { StoreUnavailableError } from '../store/faults.js';
+import { openStore } from '../store/open.js';
 
 export interface PolicyIo {
   readonly out: (s: string) => void;
@@ -68,20 +68,20 @@ function check(args: readonly string[], io: PolicyIo, env: NodeJS.ProcessEnv): n
   }
 }
 
-function report(args: readonly string[], io: PolicyIo, env: NodeJS.ProcessEnv): number {
+async function report(args: readonly string[], io: PolicyIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { flags, rest } = split(args, ['--since']);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]!.slice(0, 40)}"`);
   const until = new Date();
   const since = parseSince(flags.get('--since') ?? '7d', until);
-  const config = loadConfig(env);
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log: silentLogger() });
+  // The SQLite file, or Postgres with DATABASE_URL: wherever the servers log their answers.
+  const store = await openStore(loadConfig(env), silentLogger());
   try {
-    const counts = store.policy.policyCounts(since, until);
+    const counts = await store.policy.policyCounts(since, until);
     const r = buildPolicyReport(counts.rows, counts.requests, since, until);
     io.out(flags.has('--json') ? JSON.stringify(r) : cardToText(policyReportCard(r)));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -93,7 +93,7 @@ export async function runPolicyCommand(args: string[], io: PolicyIo, env: NodeJS
   }
   try {
     if (command === 'check') return check(rest, io, env);
-    if (command === 'report') return report(rest, io, env);
+    if (command === 'report') return await report(rest, io, env);
     io.err(command ? `which-tool: unknown policy command "${command.slice(0, 40)}"\n${USAGE}` : USAGE);
     return 2;
   } catch (err) {

@@ -49,6 +49,7 @@ const Env = z.object({
   WHICH_TOOL_HISTORY_SECRET: optionalText.refine((t) => t === undefined || t.length >= 16, 'must be at least 16 characters'),
   WHICH_TOOL_DIGEST_MANAGERS: optionalText.refine((t) => t === undefined || t === 'members' || /^[\w:.@-]+(\s*,\s*[\w:.@-]+)*$/.test(t), 'must be "members" or user ids separated by commas'),
   WHICH_TOOL_DB: z.string().min(1).default(DEFAULT_DB_PATH),
+  DATABASE_URL: optionalText.refine((u) => u === undefined || (/^postgres(ql)?:\/\/\S+$/.test(u) && URL.canParse(u)), 'must be a postgres:// URL, e.g. postgres://user:password@host:5432/db'),
   WHICH_TOOL_DATA: optionalText,
   WHICH_TOOL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHICH_TOOL_LOG_REQUEST_TEXT: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
@@ -57,6 +58,11 @@ const Env = z.object({
   WHICH_TOOL_OWNERS_CONTACT: optionalText.refine((t) => t === undefined || (t.length <= 200 && !/[\n\r]/.test(t)), 'must be one line of at most 200 characters'),
   WHICH_TOOL_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
   WHICH_TOOL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  WHICH_TOOL_SCHEDULER_TICK_SECONDS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'must divide 60: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60')
+    .default(60),
   WHICH_TOOL_STALE_AFTER: z
     .string()
     .optional()
@@ -125,12 +131,16 @@ export interface Config {
   /** Who may change a channel's digest: full members (not guests, not other organisations), or these user ids only. */
   readonly digestManagers: 'members' | readonly string[];
   readonly dbPath: string;
+  /** Postgres instead of the SQLite file, for several replicas; null: SQLite at dbPath. */
+  readonly databaseUrl: string | null;
   readonly dataDir?: string;
   readonly logLevel: Env['WHICH_TOOL_LOG_LEVEL'];
   readonly logRequestText: boolean;
   readonly retentionDays: number;
   readonly digestGraceHours: number;
   readonly scheduler: boolean;
+  /** How often the scheduler looks for due digests; a replica that died is taken over on the next look. */
+  readonly schedulerTickSeconds: number;
   /** Facts older than this are marked on cards and listed by `which-tool catalog check`. */
   readonly staleAfter: StaleAfter;
   /** The company's AI policy file (issue 13); absent: answers without a policy. */
@@ -211,12 +221,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     historySecret: e.WHICH_TOOL_HISTORY_SECRET ?? deriveSecret(slack?.signingSecret ?? slackOAuth?.signingSecret ?? '', 'which-tool history key'),
     digestManagers: !e.WHICH_TOOL_DIGEST_MANAGERS || e.WHICH_TOOL_DIGEST_MANAGERS === 'members' ? 'members' : e.WHICH_TOOL_DIGEST_MANAGERS.split(',').map((id) => id.trim()),
     dbPath: e.WHICH_TOOL_DB,
+    databaseUrl: e.DATABASE_URL ?? null,
     ...(e.WHICH_TOOL_DATA ? { dataDir: e.WHICH_TOOL_DATA } : {}),
     logLevel: e.WHICH_TOOL_LOG_LEVEL,
     logRequestText: e.WHICH_TOOL_LOG_REQUEST_TEXT,
     retentionDays: e.WHICH_TOOL_RETENTION_DAYS,
     digestGraceHours: e.WHICH_TOOL_DIGEST_GRACE_HOURS,
     scheduler: e.WHICH_TOOL_SCHEDULER === 'on',
+    schedulerTickSeconds: e.WHICH_TOOL_SCHEDULER_TICK_SECONDS,
     staleAfter: e.WHICH_TOOL_STALE_AFTER,
     ...(e.WHICH_TOOL_POLICY ? { policyFile: e.WHICH_TOOL_POLICY } : {}),
     ...(e.WHICH_TOOL_OWNERS_CONTACT ? { ownersContact: e.WHICH_TOOL_OWNERS_CONTACT } : {}),

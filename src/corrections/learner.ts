@@ -18,7 +18,7 @@ export interface LearnerOptions {
   readonly recommender: Recommender;
   readonly catalog: Catalog;
   /** The accepted corrections with text, now; throws when the store cannot be read. */
-  readonly teaching: () => TeachingCorrection[];
+  readonly teaching: () => Promise<TeachingCorrection[]>;
   readonly trainer: ModelTrainer;
   readonly intervalMs: number;
   readonly log: Logger;
@@ -76,7 +76,7 @@ export class DeploymentLearner {
     const { recommender, catalog, log } = this.options;
     let set: TeachingCorrection[];
     try {
-      set = this.options.teaching();
+      set = await this.options.teaching();
       if (this.storeDown) log.info('corrections: the store is readable again');
       this.storeDown = false;
     } catch (err) {

@@ -77,7 +77,7 @@ export class CorrectionService {
   }
 
   /** Records a correction; throws CorrectionError (rate-limited: the person is flagged) or on an unknown kind. */
-  record(input: CorrectionInput): Recorded {
+  async record(input: CorrectionInput): Promise<Recorded> {
     const category = Label.safeParse(input.chosen.category);
     const industry = IndustryId.nullable().safeParse(input.chosen.industry ?? null);
     if (!category.success || !industry.success) throw new CorrectionError(ErrorCode.CorrectionInvalid, 'a correction must name a known kind (or "none") and industry');
@@ -85,13 +85,13 @@ export class CorrectionService {
     const userKey = correctionUserKey(input.surface, input.workspace, input.user);
     const since = new Date(now.getTime() - HOUR_MS);
     const { perHour, keepText } = this.settings;
-    if (perHour > 0 && this.store.countSince(userKey, since) >= perHour) {
+    if (perHour > 0 && (await this.store.countSince(userKey, since)) >= perHour) {
       // A flood is refused, and what this person sent within the hour is marked for the owners.
-      this.store.flagSince(userKey, since);
+      await this.store.flagSince(userKey, since);
       throw new CorrectionError(ErrorCode.CorrectionRateLimited, messages.correctionRateLimited(perHour));
     }
     const { answer } = input;
-    const correction = this.store.add({
+    const correction = await this.store.add({
       at: now,
       surface: input.surface,
       workspace: input.workspace,
@@ -101,33 +101,33 @@ export class CorrectionService {
       chosen: { category: category.data, industry: industry.data },
       catalogVersion: answer.catalog.version,
       modelVersion: answer.model,
-      flagged: this.store.isFlagged(userKey),
+      flagged: await this.store.isFlagged(userKey),
     });
     const kind = this.kindName(category.data);
     return { correction, canTeach: keepText, message: keepText ? messages.correctionThanks(kind) : messages.correctionThanksNoText(kind) };
   }
 
-  list(status?: CorrectionStatus): CorrectionRecord[] {
+  list(status?: CorrectionStatus): Promise<CorrectionRecord[]> {
     return this.store.list(status);
   }
 
-  get(id: string): CorrectionRecord | undefined {
+  get(id: string): Promise<CorrectionRecord | undefined> {
     return this.store.get(id);
   }
 
-  accept(ids: readonly string[], by: string): Decided {
+  accept(ids: readonly string[], by: string): Promise<Decided> {
     return this.decide(ids, 'accepted', by);
   }
 
   /** Every pending correction that is not flagged: flagged ones need a look, one by one. */
-  acceptAll(by: string): Decided {
-    const pending = this.store.list('pending');
-    const result = this.decide(pending.filter((c) => !c.flagged).map((c) => c.id), 'accepted', by);
+  async acceptAll(by: string): Promise<Decided> {
+    const pending = await this.store.list('pending');
+    const result = await this.decide(pending.filter((c) => !c.flagged).map((c) => c.id), 'accepted', by);
     return { ...result, skippedFlagged: pending.filter((c) => c.flagged) };
   }
 
   /** Rejecting an accepted correction takes it out of what the deployment learns from. */
-  reject(ids: readonly string[], by: string): Decided {
+  reject(ids: readonly string[], by: string): Promise<Decided> {
     return this.decide(ids, 'rejected', by);
   }
 
@@ -144,15 +144,15 @@ export class CorrectionService {
     return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
   }
 
-  private decide(ids: readonly string[], status: 'accepted' | 'rejected', by: string): Decided {
+  private async decide(ids: readonly string[], status: 'accepted' | 'rejected', by: string): Promise<Decided> {
     const unique = [...new Set(ids)];
-    const before = new Map(unique.map((id) => [id, this.store.get(id)]));
+    const before = new Map(await Promise.all(unique.map(async (id) => [id, await this.store.get(id)] as const)));
     const known = unique.filter((id) => before.get(id));
     const changed = known.filter((id) => before.get(id)!.status !== status);
-    this.store.decide(changed, status, by, this.now());
+    await this.store.decide(changed, status, by, this.now());
     if (changed.length) for (const listener of this.listeners) listener();
     return {
-      decided: known.map((id) => this.store.get(id)!),
+      decided: (await Promise.all(known.map((id) => this.store.get(id)))).filter((c): c is CorrectionRecord => c !== undefined),
       unknown: unique.filter((id) => !before.get(id)),
       skippedFlagged: [],
     };

@@ -21,8 +21,8 @@ export function toTeaching(c: CorrectionRecord & { text: string }): TeachingCorr
 }
 
 /** The accepted corrections with text, oldest first: everything a deployment's model adds. */
-export function teachingSet(store: Pick<CorrectionStore, 'list'>): TeachingCorrection[] {
-  return store.list('accepted').filter(teachable).map(toTeaching);
+export async function teachingSet(store: Pick<CorrectionStore, 'list'>): Promise<TeachingCorrection[]> {
+  return (await store.list('accepted')).filter(teachable).map(toTeaching);
 }
 
 /** A digest of a teaching set: the server retrains when it changes, and caches models by it. */

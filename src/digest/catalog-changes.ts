@@ -10,10 +10,10 @@ export function snapshotOf(catalog: Catalog): CatalogSnapshot {
 }
 
 /** null when this is the first digest or the version is the same as last time. */
-export function catalogChanges(store: DigestStore, catalog: Catalog, previousVersion: string | null): DigestData['catalogChanges'] {
+export async function catalogChanges(store: DigestStore, catalog: Catalog, previousVersion: string | null): Promise<DigestData['catalogChanges']> {
   if (!previousVersion || previousVersion === catalog.version) return null;
   const now = snapshotOf(catalog);
-  const before = store.getCatalogSnapshot(previousVersion);
+  const before = await store.getCatalogSnapshot(previousVersion);
   if (!before) return { added: [], removed: [], newUseCases: [], from: previousVersion, to: catalog.version };
   const had = new Set(before.tools);
   const has = new Set(now.tools);

@@ -48,7 +48,7 @@ export class ChatDigestCommands implements DigestCommands {
     // channel, which is also the key its conversation reference was saved under at install.
     const target = typedIn.platform === 'teams' ? { ...typedIn, channel: typedIn.channel.split(';')[0]! } : typedIn;
     try {
-      return this.answer(args.trim(), target);
+      return await this.answer(args.trim(), target);
     } catch (err) {
       if (err instanceof ScheduleError) return noticeCard('I could not read that schedule', `${err.message} ${usage(target)}`);
       this.log.error({ err: { message: (err as Error).message } }, 'digest: chat command failed');
@@ -56,22 +56,22 @@ export class ChatDigestCommands implements DigestCommands {
     }
   }
 
-  private answer(args: string, target: DigestTarget): Card {
+  private async answer(args: string, target: DigestTarget): Promise<Card> {
     const words = args.split(/\s+/).filter(Boolean);
     const first = words[0]?.toLowerCase();
-    const current = this.store.findSubscription(target.platform, target.channel);
+    const current = await this.store.findSubscription(target.platform, target.channel);
     if (!first || first === 'status' || first === 'show') return this.show(current, target);
     if (first === 'help') return noticeCard('Digest commands', usage(target));
     const refused = this.refusal(target.actor);
     if (refused) return refused;
     if (first === 'off' || first === 'stop') {
       if (!current) return noticeCard('No digest here', `This channel has no digest to stop. ${usage(target)}`);
-      this.store.removeSubscription(current.id);
+      await this.store.removeSubscription(current.id);
       this.changed('off', target, current);
       return noticeCard('Digest off', `This channel will get no more digests. Turn it back on with “${prefix(target)} ${SCHEDULE_EXAMPLE}”.`);
     }
     const schedule = parseChatSchedule(words, target.userTimeZone);
-    const sub = this.store.upsertSubscription(
+    const sub = await this.store.upsertSubscription(
       { platform: target.platform, workspace: target.workspace, channel: target.channel, schedule: schedule.cron, timeZone: schedule.timeZone, ...(target.enterprise ? { enterprise: target.enterprise } : {}) },
       this.now(),
     );

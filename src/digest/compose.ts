@@ -11,7 +11,7 @@ import type { PeriodT } from '../core/schema.js';
 import type { CountRow, DigestData } from '../render/digest-card.js';
 import type { CorrectionRecord } from '../store/correction-types.js';
 import type { DigestStore, RequestRow, SubscriptionRecord } from '../store/digest-types.js';
-import type { PolicyLogReader } from '../store/sqlite-policy-log.js';
+import type { PolicyLogReader } from '../store/policy-log.js';
 import { catalogChanges } from './catalog-changes.js';
 import { describeSchedule, firesBefore } from './schedule.js';
 import { toolTip } from './tips.js';
@@ -87,17 +87,22 @@ function corrections(pending: readonly CorrectionRecord[], sub: SubscriptionReco
   };
 }
 
-export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER, policy, pending = [] }: ComposeInput): DigestData {
+export async function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFAULT_STALE_AFTER, policy, pending = [] }: ComposeInput): Promise<DigestData> {
   const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
   const [from = new Date(periodAt.getTime() - 7 * DAY_MS), before = new Date(from.getTime() - (periodAt.getTime() - from.getTime()))] = firesBefore(schedule, periodAt, 2);
-  const rows = store.requestsIn(sub.channel, from, periodAt);
-  const previous = store.requestsIn(sub.channel, before, from);
+  // Asked together: over the network each is a round trip.
+  const [rows, previous, last, sentBefore, feedback] = await Promise.all([
+    store.requestsIn(sub.channel, from, periodAt),
+    store.requestsIn(sub.channel, before, from),
+    store.lastSent(sub.id, periodAt),
+    store.countSent(sub.id),
+    store.feedbackIn(sub.channel, from, periodAt),
+  ]);
   const categoryName = (id: string): string => catalog.categories.get(id as never)?.name ?? id;
   const industryName = (id: string): string => catalog.industries.get(id as never)?.name ?? id;
   const useCaseTitle = new Map(catalog.useCases.map((u) => [u.id, u.title]));
   const lowConfidence = rows.filter((r) => r.matched && isUnsure(r.confidence));
   const unanswered = rows.filter((r) => !r.matched);
-  const last = store.lastSent(sub.id, periodAt);
   const inForce = policy?.current() ?? null;
   return {
     periodLabel: `${dateLabel(from, sub.timeZone)} – ${dateLabel(periodAt, sub.timeZone)}`,
@@ -116,20 +121,20 @@ export function composeDigest({ store, catalog, sub, periodAt, staleAfter = DEFA
       // Text exists only when an admin turned text logging on; otherwise the counts stand alone.
       examples: [...unanswered, ...lowConfidence].flatMap((r) => (r.text ? [r.text] : [])).slice(0, EXAMPLES),
     },
-    tip: toolTip(catalog, store.countSent(sub.id), inForce),
-    catalogChanges: catalogChanges(store, catalog, last?.catalogVersion ?? null),
-    feedback: store.feedbackIn(sub.channel, from, periodAt),
+    tip: toolTip(catalog, sentBefore, inForce),
+    catalogChanges: await catalogChanges(store, catalog, last?.catalogVersion ?? null),
+    feedback,
     schedule: describeSchedule(schedule),
     platform: sub.platform,
     catalogVersion: catalog.version,
     stalePrices: stalePricesLine(staleReport(catalog, { staleAfter, now: () => periodAt })),
-    policy: inForce && policy ? policyReport(policy.log, sub, from, periodAt) : null,
+    policy: inForce && policy ? await policyReport(policy.log, sub, from, periodAt) : null,
     corrections: corrections(pending, sub, (id) => (id === null ? '“nothing fits”' : id === 'none' ? '“not an AI-tool question”' : categoryName(id))),
   };
 }
 
 /** The whole workspace's counts, not the channel's: a policy is the company's, and so is its demand. */
-function policyReport(log: PolicyLogReader, sub: SubscriptionRecord, from: Date, to: Date): DigestData['policy'] {
-  const counts = log.policyCounts(from, to, sub.workspace || undefined);
+async function policyReport(log: PolicyLogReader, sub: SubscriptionRecord, from: Date, to: Date): Promise<DigestData['policy']> {
+  const counts = await log.policyCounts(from, to, sub.workspace || undefined);
   return buildPolicyReport(counts.rows, counts.requests, from, to);
 }

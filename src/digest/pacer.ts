@@ -21,8 +21,8 @@ export class Pacer {
   /** Per key, once a 429 showed the platform's limit is below ours. */
   private readonly slower = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
-  /** Per key, when the last send was let through (bursts of one only). */
-  private readonly lastSent = new Map<string, number>();
+  /** Per key, when the last `burst` sends were actually let go (oldest first). */
+  private readonly released = new Map<string, number[]>();
 
   constructor(
     private readonly limit: PaceLimit,
@@ -41,20 +41,27 @@ export class Pacer {
     this.tat.set(key, next);
     const at = next - this.limit.burst * interval;
     if (at > now) await this.clock.sleep(at - now);
-    if (this.limit.burst === 1) await this.keepGap(key);
+    await this.release(key, interval);
   }
 
   /**
-   * With bursts of one the gap must hold between actual sends, not only between booked slots:
-   * timers that fire late (a busy event loop) would release several waiting sends at once.
+   * Booked slots are kept by the clock at the moment of sending too: when the event loop was
+   * busy, sleepers whose slots have passed wake together, and would go out as one burst. Never
+   * more than `burst` sends within `burst` intervals of each other.
    */
-  private async keepGap(key: string): Promise<void> {
+  private async release(key: string, interval: number): Promise<void> {
+    const recent = this.released.get(key) ?? [];
+    this.released.set(key, recent);
+    const window = this.limit.burst * interval;
     for (;;) {
-      const wait = (this.lastSent.get(key) ?? -Infinity) + this.interval(key) - this.clock.now();
-      if (wait <= 0) break;
-      await this.clock.sleep(wait);
+      const now = this.clock.now();
+      if (recent.length < this.limit.burst || now >= recent[0]! + window) {
+        recent.push(now);
+        if (recent.length > this.limit.burst) recent.shift();
+        return;
+      }
+      await this.clock.sleep(recent[0]! + window - now);
     }
-    this.lastSent.set(key, this.clock.now());
   }
 
   /**

@@ -46,7 +46,7 @@ const LOOK_BACK = 7;
 export class DigestRunner {
   private readonly owner: ClaimOwner;
   /** Outcomes sent but not yet written (the store refused): written first on the next run. */
-  private readonly unrecorded: (() => void)[] = [];
+  private readonly unrecorded: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: RunnerOptions) {
     this.owner = options.owner ?? claimOwner();
@@ -56,16 +56,16 @@ export class DigestRunner {
     const report: RunReport = { at: at.toISOString(), sent: [], skipped: [], paused: [], failed: [], notDue: 0 };
     // Until these are written, their claims stay ours, so no other run sends them again.
     while (this.unrecorded.length) {
-      this.unrecorded[0]!();
+      await this.unrecorded[0]!();
       this.unrecorded.shift();
     }
     const due: { sub: SubscriptionRecord; period: Date }[] = [];
-    for (const sub of this.options.store.listSubscriptions()) {
+    for (const sub of await this.options.store.listSubscriptions()) {
       if (sub.status !== 'active') continue;
-      const period = this.plan(sub, at, report);
+      const period = await this.plan(sub, at, report);
       if (period) due.push({ sub, period });
     }
-    if (due.length) this.snapshotCatalog();
+    if (due.length) await this.snapshotCatalog();
     // Read once per run: every digest of the run lists its own workspace's share of them.
     const pending = due.length ? ((await this.options.corrections?.list('pending')) ?? []) : [];
     let next = 0;
@@ -86,14 +86,14 @@ export class DigestRunner {
   private snapshotSaved = false;
 
   /** Once per runner: what this catalog version offers, for the next digests' "what changed". */
-  private snapshotCatalog(): void {
+  private async snapshotCatalog(): Promise<void> {
     if (this.snapshotSaved) return;
-    this.options.store.saveCatalogSnapshot(snapshotOf(this.options.catalog));
+    await this.options.store.saveCatalogSnapshot(snapshotOf(this.options.catalog));
     this.snapshotSaved = true;
   }
 
   /** The period to send now, if any; missed periods outside the grace window are recorded as skipped. */
-  private plan(sub: SubscriptionRecord, at: Date, report: RunReport): Date | null {
+  private async plan(sub: SubscriptionRecord, at: Date, report: RunReport): Promise<Date | null> {
     const schedule = { cron: sub.schedule, timeZone: sub.timeZone };
     const latest = latestFire(schedule, at);
     if (!latest || latest < sub.createdAt) {
@@ -101,14 +101,14 @@ export class DigestRunner {
       return null;
     }
     const { store } = this.options;
-    const lastRow = store.latestPeriod(sub.id);
+    const lastRow = await store.latestPeriod(sub.id);
     if (!lastRow || lastRow < latest) {
       for (const older of firesBefore(schedule, latest, LOOK_BACK)) {
         if (older < sub.createdAt || (lastRow && older <= lastRow)) break;
-        store.skipDelivery(sub.id, older, 'missed: a later period was due when the digest ran');
+        await store.skipDelivery(sub.id, older, 'missed: a later period was due when the digest ran');
       }
     }
-    const row = lastRow && lastRow >= latest ? store.getDelivery(sub.id, latest) : undefined;
+    const row = lastRow && lastRow >= latest ? await store.getDelivery(sub.id, latest) : undefined;
     // Sent, skipped or dead: done. Claimed or failed: the claim decides (stale, retry budget).
     if (row && row.status !== 'claimed' && row.status !== 'failed') {
       report.notDue++;
@@ -116,7 +116,7 @@ export class DigestRunner {
     }
     if (at.getTime() - latest.getTime() <= this.options.graceHours * 3_600_000) return latest;
     if (!row) {
-      store.skipDelivery(sub.id, latest, `missed by more than the ${this.options.graceHours} h grace window`);
+      await store.skipDelivery(sub.id, latest, `missed by more than the ${this.options.graceHours} h grace window`);
       report.skipped.push(sub.id);
     } else report.notDue++;
     return null;
@@ -124,41 +124,41 @@ export class DigestRunner {
 
   private async deliver(sub: SubscriptionRecord, period: Date, report: RunReport, pending: readonly CorrectionRecord[]): Promise<void> {
     const { store, catalog, sender, log, policy } = this.options;
-    const claim = store.claimDelivery(sub.id, period, this.owner);
+    const claim = await store.claimDelivery(sub.id, period, this.owner);
     if (!claim) {
       report.notDue++;
       return;
     }
     let outcome;
     try {
-      const card = digestCard(composeDigest({ store, catalog, sub, periodAt: period, pending, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}), ...(policy ? { policy } : {}) }));
+      const card = digestCard(await composeDigest({ store, catalog, sub, periodAt: period, pending, ...(this.options.staleAfter ? { staleAfter: this.options.staleAfter } : {}), ...(policy ? { policy } : {}) }));
       outcome = await sender.send(sub, card, { key: `${sub.id}@${period.toISOString()}`, recovering: claim === 'taken-over' });
     } catch (err) {
       outcome = { kind: 'failed' as const, reason: `unexpected: ${(err as Error).message}` };
     }
     const where = { id: sub.id, channel: sub.channel };
-    const record = (write: () => void): void => {
+    const record = async (write: () => Promise<void>): Promise<void> => {
       try {
-        write();
+        await write();
       } catch {
         // The message went out; the row must say so before anything else, on the next run.
         this.unrecorded.push(write);
       }
     };
     if (outcome.kind === 'sent') {
-      record(() => store.finishDelivery(sub.id, period, 'sent', null, catalog.version));
+      await record(() => store.finishDelivery(sub.id, period, 'sent', null, catalog.version));
       report.sent.push(sub.id);
     } else if (outcome.kind === 'dead') {
       const reason = outcome.reason;
-      record(() => {
-        store.finishDelivery(sub.id, period, 'dead', reason, null);
-        store.pauseSubscription(sub.id, reason);
+      await record(async () => {
+        await store.finishDelivery(sub.id, period, 'dead', reason, null);
+        await store.pauseSubscription(sub.id, reason);
       });
       report.paused.push({ ...where, reason });
       log.warn({ subscription: sub.id, platform: sub.platform, channel: sub.channel, reason }, 'digest: target is gone; subscription paused');
     } else {
       const reason = outcome.reason;
-      record(() => store.finishDelivery(sub.id, period, 'failed', reason, null));
+      await record(() => store.finishDelivery(sub.id, period, 'failed', reason, null));
       report.failed.push({ ...where, reason });
       log.error({ subscription: sub.id, platform: sub.platform, reason: outcome.reason }, 'digest: delivery failed; a later run retries it');
     }

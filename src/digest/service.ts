@@ -1,11 +1,13 @@
-// Everything the server needs for stored state and digests, opened at start-up: the SQLite
-// store at config.dbPath, the chat commands, and (when config.scheduler) the minute scheduler
-// whose first run catches up digests missed while the server was down.
+// Everything the server needs for stored state and digests, opened at start-up: the store
+// (SQLite at config.dbPath, or Postgres at config.databaseUrl), the chat commands, and (when
+// config.scheduler) the scheduler whose first run catches up digests missed while the server was
+// down. With Postgres every replica runs its scheduler; delivery claims make each digest go once.
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
 import type { PolicyHolder } from '../core/policy/holder.js';
 import type { Logger } from '../log/logger.js';
-import { openSqliteStore, type OpenStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 import { ChatDigestCommands } from './chat-commands.js';
 import { DigestRunner } from './runner.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
@@ -14,20 +16,20 @@ import { platformSenders } from './senders.js';
 import type { SlackTokenSource } from './slack-sender.js';
 import { dropUntrustedReferences } from './reference-cleanup.js';
 
-/** The server never blocks its event loop on another process's lock for longer than this. */
+/** The server never blocks its event loop on another process's SQLite lock for longer than this. */
 export const SERVER_BUSY_TIMEOUT_MS = 5;
 
 export interface DigestService {
-  readonly store: OpenStore;
+  readonly store: Store;
   readonly commands: ChatDigestCommands;
   /** Starts the scheduler if configured; call once the server listens. OAuth mode passes each workspace's tokens. */
   start(slackTokens?: SlackTokenSource): RunningScheduler | null;
   stop(): Promise<void>;
 }
 
-export function openDigestService(config: Config, catalog: Catalog, log: Logger, policy?: PolicyHolder): DigestService {
-  const store = openSqliteStore({ path: config.dbPath, logRequestText: config.logRequestText, retentionDays: config.retentionDays, log, secretKeys: config.secretKeys, busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
-  dropUntrustedReferences(store, config.teams, log);
+export async function openDigestService(config: Config, catalog: Catalog, log: Logger, policy?: PolicyHolder): Promise<DigestService> {
+  const store = await openStore(config, log, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  await dropUntrustedReferences(store, config.teams, log);
   const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
   let scheduler: RunningScheduler | null = null;
   return {
@@ -46,12 +48,12 @@ export function openDigestService(config: Config, catalog: Catalog, log: Logger,
         corrections: store.corrections,
         ...(policy ? { policy: { current: () => policy.current(), log: store.policy } } : {}),
       });
-      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack });
+      scheduler = startScheduler({ runner, log, prune: store.prune, recover: store.recover, onStoreBack: store.onBack, tickSeconds: config.schedulerTickSeconds });
       return scheduler;
     },
     async stop() {
       await scheduler?.stop();
-      store.close();
+      await store.close();
     },
   };
 }

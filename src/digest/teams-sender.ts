@@ -49,7 +49,7 @@ export class TeamsSender implements DigestSender {
   // at least once, in the rare case a runner died between Teams accepting it and recording it.
   async send(sub: SubscriptionRecord, card: Card): Promise<SendOutcome> {
     // A reference saved from a thread (";messageid=…") also reaches its channel.
-    const ref = this.options.refs.get(sub.channel) ?? this.options.refs.list().find((r) => r.conversationId.split(';')[0] === sub.channel);
+    const ref = (await this.options.refs.get(sub.channel)) ?? (await this.options.refs.list()).find((r) => r.conversationId.split(';')[0] === sub.channel);
     const serviceUrl = serviceUrlOf(ref?.reference);
     if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: add the app to that conversation (or mention it there) so Teams introduces it' };
     const destination = this.destination(ref, serviceUrl);

@@ -1,6 +1,7 @@
 // The process's Prometheus registry and the metrics every part reports into. One registry per
 // process (one server per process in production), so any part can count without plumbing.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Store } from '../store/store.js';
 import { BatchedObservations } from './batched.js';
 
 export const registry = new Registry();
@@ -90,3 +91,46 @@ export function setCatalogInfo(catalog: { readonly version: string; readonly asO
   catalogInfo.reset();
   catalogInfo.set({ version: catalog.version, as_of: catalog.asOf }, 1);
 }
+
+type StoreProbe = Pick<Store, 'status' | 'held' | 'dropped'>;
+
+/** What the store says about itself; set once the store is open (the server has one store). */
+let storeProbe: StoreProbe | null = null;
+/** The probe's dropped writes already added to the counter. */
+let droppedSeen = 0;
+
+/** Read at each scrape: the store counts for itself, so it needs nothing from here. */
+export function watchStore(probe: StoreProbe): void {
+  storeProbe = probe;
+  droppedSeen = probe.dropped();
+}
+
+// Answers need no database, so /healthz stays 200 while it is away: these say it is degraded.
+export const storeUp = new Gauge({
+  name: 'which_tool_store_up',
+  help: 'Whether the database is reachable and takes writes (1) or not (0: answers go on, writes are held)',
+  registers: [registry],
+  collect() {
+    if (storeProbe) this.set(storeProbe.status() === 'ok' ? 1 : 0);
+  },
+});
+
+export const storeWritesHeld = new Gauge({
+  name: 'which_tool_store_writes_held',
+  help: 'Request-path writes (request log, feedback, history, Teams references) held in memory until the database takes them',
+  registers: [registry],
+  collect() {
+    if (storeProbe) this.set(storeProbe.held());
+  },
+});
+
+export const storeWritesDropped = new Counter({
+  name: 'which_tool_store_writes_dropped_total',
+  help: 'Held writes given up: the oldest, when more were held than the bound while the database was away',
+  registers: [registry],
+  collect() {
+    const now = storeProbe?.dropped() ?? droppedSeen;
+    if (now > droppedSeen) this.inc(now - droppedSeen);
+    droppedSeen = now;
+  },
+});

@@ -9,7 +9,7 @@ import { defaultFreshness } from '../core/freshness.js';
 import type { Recommender } from '../core/recommend.js';
 import { openCorrections, type Corrections } from '../corrections/open.js';
 import type { Logger } from '../log/logger.js';
-import { setCatalogInfo } from '../metrics/registry.js';
+import { setCatalogInfo, watchStore } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
 import { createSlackOAuth } from '../slack/oauth/installer.js';
 import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
@@ -50,7 +50,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const started = Date.now();
   // Before anything opens: a bad policy file stops start-up (PolicyError, one line).
   const policy = options.policy ?? new PolicyHolder(config.policyFile ?? null, catalog);
-  const digest = options.store ? null : openDigestService(config, catalog, log, policy);
+  const digest = options.store ? null : await openDigestService(config, catalog, log, policy);
+  if (digest) watchStore(digest.store);
   const recommender = new PolicedRecommender(catalog, policy, { freshness: defaultFreshness(config.staleAfter) });
   const corrections = digest ? openCorrections(config, catalog, digest.store.corrections, recommender, log) : null;
   const deps: SurfaceDeps = {
@@ -111,7 +112,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearInterval(sweep);
       clearTimeout(cutOff);
       // The store queues request-path writes for a turn; the last requests' go out now.
-      digest?.store.flush();
+      await digest?.store.flush();
       await corrections?.stop();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();

@@ -40,16 +40,16 @@ export interface CorrectionRecord {
 export type NewCorrection = Omit<CorrectionRecord, 'id' | 'status' | 'decidedBy' | 'decidedAt'>;
 
 export interface CorrectionStore {
-  add(correction: NewCorrection): CorrectionRecord;
-  get(id: string): CorrectionRecord | undefined;
+  add(correction: NewCorrection): Promise<CorrectionRecord>;
+  get(id: string): Promise<CorrectionRecord | undefined>;
   /** Oldest first. */
-  list(status?: CorrectionStatus): CorrectionRecord[];
+  list(status?: CorrectionStatus): Promise<CorrectionRecord[]>;
   /** How many corrections one person sent since `since` (the rate limit counts these). */
-  countSince(userKey: string, since: Date): number;
+  countSince(userKey: string, since: Date): Promise<number>;
   /** Whether any correction of this person is flagged. */
-  isFlagged(userKey: string): boolean;
+  isFlagged(userKey: string): Promise<boolean>;
   /** Flags every correction of one person sent since `since`; returns how many it changed. */
-  flagSince(userKey: string, since: Date): number;
+  flagSince(userKey: string, since: Date): Promise<number>;
   /** Sets the status of these corrections in one transaction; returns the ids that exist. */
-  decide(ids: readonly string[], status: Exclude<CorrectionStatus, 'pending'>, by: string, at: Date): string[];
+  decide(ids: readonly string[], status: Exclude<CorrectionStatus, 'pending'>, by: string, at: Date): Promise<string[]>;
 }

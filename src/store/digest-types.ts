@@ -1,5 +1,6 @@
-// What the digest reads and writes, behind one interface like SurfaceStore, so a server
-// database can replace SQLite for several replicas without touching the digest code.
+// What the digest reads and writes, behind one interface like SurfaceStore, so Postgres can
+// replace SQLite for several replicas without touching the digest code. Every method returns a
+// promise: a server database answers over the network; SQLite answers at once.
 import type { CategoryIdT, IndustryIdT, VolumeT } from '../core/schema.js';
 
 export type Platform = 'slack' | 'teams';
@@ -69,34 +70,34 @@ export interface CatalogSnapshot {
 
 export interface DigestStore {
   /** Creates or replaces the one subscription of a channel (keeping its id), active again. */
-  upsertSubscription(sub: NewSubscription, now: Date): SubscriptionRecord;
-  findSubscription(platform: Platform, channel: string): SubscriptionRecord | undefined;
-  getSubscription(id: string): SubscriptionRecord | undefined;
-  listSubscriptions(): SubscriptionRecord[];
-  removeSubscription(id: string): boolean;
-  pauseSubscription(id: string, reason: string): void;
+  upsertSubscription(sub: NewSubscription, now: Date): Promise<SubscriptionRecord>;
+  findSubscription(platform: Platform, channel: string): Promise<SubscriptionRecord | undefined>;
+  getSubscription(id: string): Promise<SubscriptionRecord | undefined>;
+  listSubscriptions(): Promise<SubscriptionRecord[]>;
+  removeSubscription(id: string): Promise<boolean>;
+  pauseSubscription(id: string, reason: string): Promise<void>;
   /** Makes a paused subscription active again, keeping its schedule and history. */
-  resumeSubscription(id: string): void;
+  resumeSubscription(id: string): Promise<void>;
 
   /**
    * Claims (subscription, period) in one transaction: 'new' for a first or retried attempt,
    * 'taken-over' when a dead runner held it (it may have sent before dying), null when another
    * runner has it or it is done.
    */
-  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): 'new' | 'taken-over' | null;
-  finishDelivery(subscriptionId: string, periodAt: Date, status: Exclude<DeliveryStatus, 'claimed'>, detail: string | null, catalogVersion: string | null): void;
+  claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): Promise<'new' | 'taken-over' | null>;
+  finishDelivery(subscriptionId: string, periodAt: Date, status: Exclude<DeliveryStatus, 'claimed'>, detail: string | null, catalogVersion: string | null): Promise<void>;
   /** Records a missed period as skipped unless a row exists already. */
-  skipDelivery(subscriptionId: string, periodAt: Date, detail: string): void;
-  getDelivery(subscriptionId: string, periodAt: Date): DeliveryRecord | undefined;
+  skipDelivery(subscriptionId: string, periodAt: Date, detail: string): Promise<void>;
+  getDelivery(subscriptionId: string, periodAt: Date): Promise<DeliveryRecord | undefined>;
   /** The newest period with any delivery row (sent, skipped, failed...). */
-  latestPeriod(subscriptionId: string): Date | undefined;
+  latestPeriod(subscriptionId: string): Promise<Date | undefined>;
   /** The newest delivery that was sent, before `before`. */
-  lastSent(subscriptionId: string, before: Date): DeliveryRecord | undefined;
-  countSent(subscriptionId: string): number;
-  listDeliveries(subscriptionId?: string): DeliveryRecord[];
+  lastSent(subscriptionId: string, before: Date): Promise<DeliveryRecord | undefined>;
+  countSent(subscriptionId: string): Promise<number>;
+  listDeliveries(subscriptionId?: string): Promise<DeliveryRecord[]>;
 
-  requestsIn(channel: string, from: Date, to: Date): RequestRow[];
-  feedbackIn(channel: string, from: Date, to: Date): FeedbackTotals;
-  saveCatalogSnapshot(snapshot: CatalogSnapshot): void;
-  getCatalogSnapshot(version: string): CatalogSnapshot | undefined;
+  requestsIn(channel: string, from: Date, to: Date): Promise<RequestRow[]>;
+  feedbackIn(channel: string, from: Date, to: Date): Promise<FeedbackTotals>;
+  saveCatalogSnapshot(snapshot: CatalogSnapshot): Promise<void>;
+  getCatalogSnapshot(version: string): Promise<CatalogSnapshot | undefined>;
 }

@@ -26,14 +26,14 @@ export class MemoryStore implements SurfaceStore {
     this.history.set(userKey, list.slice(0, 20));
   }
 
-  recentHistory(userKey: string, limit: number): HistoryEntry[] {
+  async recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
     return (this.history.get(userKey) ?? []).slice(0, limit);
   }
 
   readonly conversationRefs = {
     save: (r: ConversationRefRecord): void => void this.refs.set(r.conversationId, r),
     remove: (id: string): void => void this.refs.delete(id),
-    get: (id: string): ConversationRefRecord | undefined => this.refs.get(id),
-    list: (): ConversationRefRecord[] => [...this.refs.values()],
+    get: async (id: string): Promise<ConversationRefRecord | undefined> => this.refs.get(id),
+    list: async (): Promise<ConversationRefRecord[]> => [...this.refs.values()],
   };
 }

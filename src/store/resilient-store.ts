@@ -76,7 +76,7 @@ export class ResilientStore implements SurfaceStore {
     this.write('addHistory', () => this.inner.addHistory(userKey, entry));
   }
 
-  recentHistory(userKey: string, limit: number): HistoryEntry[] {
+  recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
     return this.read(() => this.inner.recentHistory(userKey, limit), []);
   }
 
@@ -170,10 +170,10 @@ export class ResilientStore implements SurfaceStore {
     this.dropped = 0;
   }
 
-  private read<T>(fn: () => T, fallback: T): T {
+  private async read<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
     this.flush();
     try {
-      return fn();
+      return await fn();
     } catch (err) {
       if (!this.failing && !isBusy(err)) this.log.error({ err: { message: (err as Error).message }, operation: 'read' }, 'store: cannot read');
       return fallback;

@@ -1,19 +1,8 @@
-// Reads the policy log (migration 2) as counts for `which-tool policy report` and the owners'
-// digest. Only counts leave this file: the log holds no user and no text to begin with.
+// Reads the policy log (migration 4) as counts for `which-tool policy report` and the owners'
+// digest, on SQLite (pg/policy-log.ts is its twin).
 import type { PolicyCountRow } from '../core/policy/report.js';
 import type { Db } from './open-database.js';
-
-export interface PolicyCounts {
-  /** Requests answered in the period. */
-  readonly requests: number;
-  readonly rows: readonly PolicyCountRow[];
-}
-
-/** What the policy owners read, behind the store like the digest's reads. */
-export interface PolicyLogReader {
-  /** Counts from `since` (inclusive) to `until` (exclusive); of one workspace (Slack team, Teams tenant) when given. */
-  policyCounts(since: Date, until: Date, workspace?: string): PolicyCounts;
-}
+import type { PolicyCounts, PolicyLogReader } from './policy-log.js';
 
 export class SqlitePolicyLog implements PolicyLogReader {
   private readonly countRows;
@@ -26,7 +15,7 @@ export class SqlitePolicyLog implements PolicyLogReader {
     this.countRequests = db.prepare('SELECT COUNT(*) AS n FROM request_log WHERE at >= ? AND at < ? AND (? IS NULL OR workspace = ?)');
   }
 
-  policyCounts(since: Date, until: Date, workspace?: string): PolicyCounts {
+  async policyCounts(since: Date, until: Date, workspace?: string): Promise<PolicyCounts> {
     const range = [since.getTime(), until.getTime(), workspace ?? null, workspace ?? null] as const;
     return {
       requests: (this.countRequests.get(...range) as { n: number }).n,

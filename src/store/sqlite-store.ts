@@ -1,6 +1,7 @@
 // The SurfaceStore on SQLite: request log, feedback, App Home history and Teams conversation
 // references. Times are stored as epoch milliseconds so ranges and pruning use the indexes.
 import type { Db } from './open-database.js';
+import { accessRow, POLICY_COLUMNS, policyRows } from './policy-log.js';
 import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 const HISTORY_KEEP = 20;
@@ -36,7 +37,7 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.insertRequest = db.prepare(`INSERT INTO request_log
       (at, surface, workspace, channel, category, industry, confidence, volume_count, volume_unit, volume_period, matched, use_case, text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertPolicy = db.prepare('INSERT INTO policy_log (at, surface, workspace, kind, subject, status) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertPolicy = db.prepare(`INSERT INTO policy_log (${POLICY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`);
     this.insertFeedback = db.prepare(`INSERT INTO feedback (at, surface, workspace, channel, category, helpful, catalog_version)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertHistory = db.prepare('INSERT INTO history (user_key, at, text) VALUES (?, ?, ?)');
@@ -66,8 +67,8 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.conversationRefs = {
       save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime(), r.authenticated ? 1 : 0),
       remove: (id) => void remove.run(id),
-      get: (id) => toRef(get.get(id) as RefRow | undefined),
-      list: () => (list.all() as RefRow[]).map((r) => toRef(r)!),
+      get: async (id) => toRef(get.get(id) as RefRow | undefined),
+      list: async () => (list.all() as RefRow[]).map((r) => toRef(r)!),
     };
   }
 
@@ -76,16 +77,11 @@ export class SqliteSurfaceStore implements SurfaceStore {
     const v = e.volume;
     this.insertRequest.run(e.at.getTime(), e.surface, e.workspace, e.channel ?? null, e.category, e.industry, e.confidence,
       v?.count ?? null, v?.unit ?? null, v?.period ?? null, e.matched ? 1 : 0, e.useCase ?? null, this.keepText && e.text ? e.text : null);
-    const p = e.policy;
-    if (!p) return;
-    const at = e.at.getTime();
-    if (p.unapproved) this.insertPolicy.run(at, e.surface, e.workspace, 'unapproved', p.unapproved.category, p.unapproved.best);
-    for (const n of p.named) this.insertPolicy.run(at, e.surface, e.workspace, 'named', n.name, n.status);
-    for (const c of p.data) this.insertPolicy.run(at, e.surface, e.workspace, 'data', c, null);
+    for (const row of policyRows(e)) this.insertPolicy.run(...row);
   }
 
   recordAccessRequest(e: AccessRequestEntry): void {
-    this.insertPolicy.run(e.at.getTime(), e.surface, e.workspace, 'access', e.subject, null);
+    this.insertPolicy.run(...accessRow(e));
   }
 
   recordFeedback(e: FeedbackEntry): void {
@@ -119,7 +115,7 @@ export class SqliteSurfaceStore implements SurfaceStore {
     return true;
   }
 
-  recentHistory(userKey: string, limit: number): HistoryEntry[] {
+  async recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
     return (this.selectHistory.all(userKey, limit) as { at: number; text: string }[]).map((r) => ({ at: new Date(r.at), text: r.text }));
   }
 }

@@ -6,11 +6,11 @@ import type { CorrectionStore } from './correction-types.js';
 import type { DigestStore } from './digest-types.js';
 import type { SlackInstallationStore } from './installation-types.js';
 import type { Db } from './open-database.js';
-import type { PolicyLogReader } from './sqlite-policy-log.js';
+import type { PolicyLogReader } from './policy-log.js';
 import { ResilientStore } from './resilient-store.js';
 import { SecretBox } from './secret-box.js';
 import { SqliteInstallationStore } from './sqlite-installations.js';
-import { pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
+import { dropUnauthenticatedRefs, pruneOlderThan, type SqliteSurfaceStore } from './sqlite-store.js';
 import type { SurfaceStore } from './types.js';
 
 export interface StoreOptions {
@@ -46,6 +46,8 @@ export interface OpenStore {
   onBack(listener: () => void): void;
   /** Deletes request log, feedback and history past the retention; returns rows removed. */
   prune(now: Date): number;
+  /** See Store.dropUnauthenticatedRefs; throws when the file is unavailable. */
+  dropUnauthenticatedRefs(trusted: (serviceUrl: string) => boolean): number;
   /** After a failure elsewhere: reopen the file if it is closed and the backoff has passed. */
   recover(): void;
   /** Writes the surface writes still queued (close and every read do this too). */
@@ -80,6 +82,7 @@ export function openSqliteStore(options: StoreOptions): OpenStore {
     status: () => (surface.healthy && connection.isOpen ? 'ok' : 'unavailable'),
     onBack: (listener) => connection.onBack(listener),
     prune: (now) => (surface.flush(), pruneOlderThan(connection.get().db, new Date(now.getTime() - options.retentionDays * DAY_MS))),
+    dropUnauthenticatedRefs: (trusted) => (surface.flush(), dropUnauthenticatedRefs(connection.get().db, trusted)),
     recover: () => connection.recover(),
     flush: () => surface.flush(),
     close: () => (surface.flush(), connection.close()),

@@ -1,5 +1,7 @@
-// What the surfaces read and write, behind one interface: SQLite by default, and room for a
-// server database when several replicas run, without touching callers.
+// What the surfaces read and write, behind one interface: SQLite by default, Postgres when
+// several replicas run. Writes return nothing: they are queued and written behind the request,
+// so no answer waits for a database (or fails without one). Reads return promises: a server
+// database answers over the network.
 import type { PolicyStatusT } from '../core/answer.js';
 import type { CategoryIdT, DataClassT, IndustryIdT, VolumeT } from '../core/schema.js';
 
@@ -73,8 +75,8 @@ export interface ConversationRefRecord {
 export interface ConversationRefs {
   save(record: ConversationRefRecord): void;
   remove(conversationId: string): void;
-  get(conversationId: string): ConversationRefRecord | undefined;
-  list(): ConversationRefRecord[];
+  get(conversationId: string): Promise<ConversationRefRecord | undefined>;
+  list(): Promise<ConversationRefRecord[]>;
 }
 
 export interface SurfaceStore {
@@ -82,6 +84,6 @@ export interface SurfaceStore {
   recordAccessRequest(entry: AccessRequestEntry): void;
   recordFeedback(entry: FeedbackEntry): void;
   addHistory(userKey: string, entry: HistoryEntry): void;
-  recentHistory(userKey: string, limit: number): HistoryEntry[];
+  recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]>;
   readonly conversationRefs: ConversationRefs;
 }

@@ -59,7 +59,7 @@ export class WhichToolBot extends TeamsActivityHandler {
   }
 
   private async added(context: TurnContext): Promise<void> {
-    if (remember(this.deps.store.conversationRefs, context.activity, this.options.authenticated)) {
+    if (await remember(this.deps.store.conversationRefs, context.activity, this.options.authenticated)) {
       await context.sendActivity(cardMessage(welcomeCard(whereFrom(context.activity).scope)));
     }
   }

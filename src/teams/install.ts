@@ -19,11 +19,11 @@ export const MAX_REFERENCE_CHARS = 4096;
 /** Saves the reference; true when it is new, so the greeting is sent once although Teams
  * announces an installation twice (installationUpdate and conversationUpdate). `authenticated`
  * says whether the activity carried a valid Bot Framework token (see service-url.ts). */
-export function remember(refs: ConversationRefs, activity: Activity, authenticated: boolean): boolean {
+export async function remember(refs: ConversationRefs, activity: Activity, authenticated: boolean): Promise<boolean> {
   const where = whereFrom(activity);
   const reference = TurnContext.getConversationReference(activity);
   if (JSON.stringify(reference).length > MAX_REFERENCE_CHARS) return false;
-  const known = refs.get(where.conversationId) !== undefined;
+  const known = (await refs.get(where.conversationId)) !== undefined;
   refs.save({ conversationId: where.conversationId, tenantId: where.tenantId, scope: where.scope, reference, updatedAt: new Date(), authenticated });
   return !known;
 }

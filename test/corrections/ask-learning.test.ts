@@ -34,17 +34,18 @@ const top = (a: Asked): string => a.recommendations[0]?.category ?? 'none';
 const cli = (db: string, ...args: string[]) => runCli(['corrections', ...args], undefined, { WHICH_TOOL_DB: db, WHICH_TOOL_DATA: data });
 
 /** A deployment with one pending correction per [text, kind]; returns its database and the ids. */
-function deployment(...corrections: [string, 'video' | 'llm'][]): { db: string; ids: string[] } {
+async function deployment(...corrections: [string, 'video' | 'llm'][]): Promise<{ db: string; ids: string[] }> {
   const o = openService();
-  const ids = corrections.map(([text, kind]) => correct(o.service, text, kind).correction.id);
+  const ids: string[] = [];
+  for (const [text, kind] of corrections) ids.push((await correct(o.service, text, kind)).correction.id);
   o.store.close();
   return { db: o.path, ids };
 }
 
 describe('ask with accepted corrections', () => {
-  it('answers a request it could not know with the kind chosen once accepted; unrelated requests and other deployments unchanged', () => {
-    const { db } = deployment([GLIMMER, 'video']);
-    const other = deployment().db;
+  it('answers a request it could not know with the kind chosen once accepted; unrelated requests and other deployments unchanged', async () => {
+    const { db } = await deployment([GLIMMER, 'video']);
+    const other = (await deployment()).db;
     const before = ask(db, GLIMMER, ...UNRELATED).answers;
     expect(top(before[0]!)).not.toBe('video');
     expect(cli(db, 'accept', '--all').code).toBe(0);
@@ -63,8 +64,8 @@ describe('ask with accepted corrections', () => {
     expect(existsSync(join(dirname(other), 'models'))).toBe(false);
   });
 
-  it('rejecting the only accepted correction gives back the shipped answers, byte for byte', () => {
-    const { db, ids } = deployment([GLIMMER, 'video']);
+  it('rejecting the only accepted correction gives back the shipped answers, byte for byte', async () => {
+    const { db, ids } = await deployment([GLIMMER, 'video']);
     const before = runCli(['ask', '--json', GLIMMER], undefined, { WHICH_TOOL_DB: db, WHICH_TOOL_DATA: data }).stdout;
     cli(db, 'accept', ids[0]!);
     expect(top(ask(db, GLIMMER).answers[0]!)).toBe('video');
@@ -72,9 +73,9 @@ describe('ask with accepted corrections', () => {
     expect(runCli(['ask', '--json', GLIMMER], undefined, { WHICH_TOOL_DB: db, WHICH_TOOL_DATA: data }).stdout).toBe(before);
   });
 
-  it('rejecting one of two accepted corrections retrains from the corpus and the one left', () => {
+  it('rejecting one of two accepted corrections retrains from the corpus and the one left', async () => {
     const deck = 'frobnicate the quarterly zintaro numbers into a board memo';
-    const both = deployment([GLIMMER, 'video'], [deck, 'llm']);
+    const both = await deployment([GLIMMER, 'video'], [deck, 'llm']);
     cli(both.db, 'accept', '--all');
     expect(ask(both.db, GLIMMER).answers.map(top)).toEqual(['video']);
     cli(both.db, 'reject', both.ids[0]!);

@@ -97,7 +97,7 @@ export async function ownersDigest(chat: ChatServer, platform: 'slack' | 'teams'
     const sub: SubscriptionRecord = {
       id: 'sub_owners', platform, workspace, channel: 'C0OWNERS', schedule: '0 9 * * 1', timeZone: 'UTC', status: 'active', pausedReason: null, createdAt: new Date(0),
     };
-    const card = digestCard(composeDigest({ store: store.digest, catalog: testCatalog(), sub, periodAt: new Date(), pending: await store.corrections.list('pending') }));
+    const card = digestCard(await composeDigest({ store: store.digest, catalog: testCatalog(), sub, periodAt: new Date(), pending: await store.corrections.list('pending') }));
     return { card, slack: cardToBlockKit(card), teams: cardToAdaptiveCard(card) };
   } finally {
     store.close();

@@ -7,10 +7,10 @@ import { correct, GLIMMER, openService, type Opened } from './helpers.js';
 
 const opened: Opened[] = [];
 /** A database with corrections in it, closed again: the command line opens it by itself. */
-function seeded(fill: (o: Opened) => void, settings: Parameters<typeof openService>[0] = {}): string {
+async function seeded(fill: (o: Opened) => Promise<void> | void, settings: Parameters<typeof openService>[0] = {}): Promise<string> {
   const o = openService(settings);
   opened.push(o);
-  fill(o);
+  await fill(o);
   o.store.close();
   return o.path;
 }
@@ -19,11 +19,11 @@ afterEach(() => opened.splice(0).forEach((o) => o.store.close()));
 const cli = (db: string, ...args: string[]) => runCli(['corrections', ...args], undefined, { WHICH_TOOL_DB: db });
 
 describe('which-tool corrections', () => {
-  it('lists what people said they needed, for a person and as JSON', () => {
+  it('lists what people said they needed, for a person and as JSON', async () => {
     const ids: string[] = [];
-    const db = seeded(({ service }) => {
-      ids.push(correct(service, GLIMMER, 'video', 'U1', 'marketing').correction.id);
-      ids.push(correct(service, 'the zintaro deck for the board', 'llm', 'U2').correction.id);
+    const db = await seeded(async ({ service }) => {
+      ids.push((await correct(service, GLIMMER, 'video', 'U1', 'marketing')).correction.id);
+      ids.push((await correct(service, 'the zintaro deck for the board', 'llm', 'U2')).correction.id);
     });
     const listed = cli(db, 'list');
     expect(listed.code).toBe(0);
@@ -35,11 +35,11 @@ describe('which-tool corrections', () => {
     expect(json[0].userKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('accepts and rejects by id, recording who decided', () => {
+  it('accepts and rejects by id, recording who decided', async () => {
     const ids: string[] = [];
-    const db = seeded(({ service }) => {
-      ids.push(correct(service, GLIMMER, 'video').correction.id);
-      ids.push(correct(service, 'the zintaro deck for the board', 'llm', 'U2').correction.id);
+    const db = await seeded(async ({ service }) => {
+      ids.push((await correct(service, GLIMMER, 'video')).correction.id);
+      ids.push((await correct(service, 'the zintaro deck for the board', 'llm', 'U2')).correction.id);
     });
     const accepted = cli(db, 'accept', ids[0]!);
     expect(accepted.code).toBe(0);
@@ -54,14 +54,14 @@ describe('which-tool corrections', () => {
     expect(cli(db, 'list', '--status', 'pending').stdout.trim()).toBe('No pending corrections.');
   });
 
-  it('exports corpus lines that the corpus schema accepts: all but rejected, or --accepted only', () => {
+  it('exports corpus lines that the corpus schema accepts: all but rejected, or --accepted only', async () => {
     const ids: string[] = [];
-    const db = seeded(({ service }) => {
-      ids.push(correct(service, GLIMMER, 'video').correction.id);
-      ids.push(correct(service, 'we need 40 glimmerposts a month for the shop', 'image', 'U2').correction.id);
-      ids.push(correct(service, 'zintaro standup moved to 3pm', 'none', 'U3').correction.id);
-      service.accept([ids[0]!], 'cli:owner');
-      service.reject([ids[2]!], 'cli:owner');
+    const db = await seeded(async ({ service }) => {
+      ids.push((await correct(service, GLIMMER, 'video')).correction.id);
+      ids.push((await correct(service, 'we need 40 glimmerposts a month for the shop', 'image', 'U2')).correction.id);
+      ids.push((await correct(service, 'zintaro standup moved to 3pm', 'none', 'U3')).correction.id);
+      await service.accept([ids[0]!], 'cli:owner');
+      await service.reject([ids[2]!], 'cli:owner');
     });
     const all = cli(db, 'export');
     expect(all.code).toBe(0);
@@ -77,9 +77,11 @@ describe('which-tool corrections', () => {
     expect(accepted.map((s) => s.example.q)).toEqual([GLIMMER]);
   });
 
-  it('with text off: lists the change of kind only, accepts it as teaching nothing, exports nothing', () => {
+  it('with text off: lists the change of kind only, accepts it as teaching nothing, exports nothing', async () => {
     let id = '';
-    const db = seeded(({ service }) => (id = correct(service, GLIMMER, 'video').correction.id), { keepText: false });
+    const db = await seeded(async ({ service }) => {
+      id = (await correct(service, GLIMMER, 'video')).correction.id;
+    }, { keepText: false });
     expect(cli(db, 'list').stdout).toMatch(/answered image → needed video\s+\(text not kept\)/);
     const accepted = cli(db, 'accept', '--all');
     expect(accepted.stdout).toContain(`Accepted 1: ${id}.`);
@@ -90,13 +92,13 @@ describe('which-tool corrections', () => {
     expect(exported.stderr).toMatch(/exported 0 correction\(s\); 1 without request text left out/);
   });
 
-  it('accept --all leaves a flood for a look, one by one', () => {
+  it('accept --all leaves a flood for a look, one by one', async () => {
     let fine = '';
-    const db = seeded(
-      ({ service }) => {
-        correct(service, GLIMMER, 'video', 'UFLOOD');
-        expect(() => correct(service, 'more glimmerposts', 'video', 'UFLOOD')).toThrow();
-        fine = correct(service, 'the zintaro deck for the board', 'llm', 'UOTHER').correction.id;
+    const db = await seeded(
+      async ({ service }) => {
+        await correct(service, GLIMMER, 'video', 'UFLOOD');
+        await expect(correct(service, 'more glimmerposts', 'video', 'UFLOOD')).rejects.toThrow();
+        fine = (await correct(service, 'the zintaro deck for the board', 'llm', 'UOTHER')).correction.id;
       },
       { perHour: 1 },
     );
@@ -106,8 +108,8 @@ describe('which-tool corrections', () => {
     expect(all.stdout).toMatch(/Left 1 flagged .* accept them by id after a look: cor_[0-9a-f]{10}/);
   });
 
-  it('names unknown ids and usage mistakes with a non-zero exit', () => {
-    const db = seeded(() => undefined);
+  it('names unknown ids and usage mistakes with a non-zero exit', async () => {
+    const db = await seeded(async () => undefined);
     const unknown = cli(db, 'accept', 'cor_0000000000');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no correction with id "cor_0000000000"/);

@@ -20,12 +20,13 @@ describe('the owners’ list of corrections in a digest', () => {
   it('lists five of this workspace’s pending corrections with buttons and counts the rest', async () => {
     const o = openService({ perHour: 0 });
     opened.push(o);
-    const sub = o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
-    const mine = ['a jingle for our bakery', 'need a glimmerpost for the zintaro launch', 'make slides', 'a logo', 'a podcast edit', 'a 3D chair', 'translate a menu'].map((q, i) => correct(o.service, `${q} #${i}`, 'video').correction);
+    const sub = await o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    const mine = [];
+    for (const [i, q] of ['a jingle for our bakery', 'need a glimmerpost for the zintaro launch', 'make slides', 'a logo', 'a podcast edit', 'a 3D chair', 'translate a menu'].entries()) mine.push((await correct(o.service, `${q} #${i}`, 'video')).correction);
     await o.service.accept([mine[0]!.id], 'cli:test');
-    const elsewhere = o.service.record({ answer: new Recommender(shippedCatalog()).ask('a secret of another company'), chosen: { category: 'llm' }, surface: 'slack', workspace: 'T2', user: 'U9' });
+    const elsewhere = await o.service.record({ answer: new Recommender(shippedCatalog()).ask('a secret of another company'), chosen: { category: 'llm' }, surface: 'slack', workspace: 'T2', user: 'U9' });
 
-    const card = digestCard(composeDigest({ store: o.store.digest, catalog: shippedCatalog(), sub, periodAt: new Date(), pending: await o.service.list('pending') }));
+    const card = digestCard(await composeDigest({ store: o.store.digest, catalog: shippedCatalog(), sub, periodAt: new Date(), pending: await o.service.list('pending') }));
     const slack = cardToBlockKit(card);
     const teams = cardToAdaptiveCard(card);
     const ids = actionsOf(teams).filter((a) => a.verb === 'correction_accept').map((a) => a.data.id);
@@ -42,8 +43,8 @@ describe('the owners’ list of corrections in a digest', () => {
   it('is in the digest the runner sends', async () => {
     const o = openService();
     opened.push(o);
-    o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
-    const { correction } = correct(o.service, 'need a glimmerpost for the zintaro launch', 'video');
+    await o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    const { correction } = await correct(o.service, 'need a glimmerpost for the zintaro launch', 'video');
     const sent: Card[] = [];
     const runner = new DigestRunner({ store: o.store.digest, catalog: shippedCatalog(), sender: { send: async (_s, card) => (sent.push(card), { kind: 'sent' }) }, log: silentLogger(), graceHours: 6, corrections: o.store.corrections });
     await runner.runDue(new Date('2026-12-07T09:00:00Z'));
@@ -51,11 +52,11 @@ describe('the owners’ list of corrections in a digest', () => {
     expect(actionsOf(cardToAdaptiveCard(sent[0]!)).map((a) => [a.verb, a.data.id])).toEqual([['correction_accept', correction.id], ['correction_reject', correction.id]]);
   });
 
-  it('says nothing of corrections when none waits', () => {
+  it('says nothing of corrections when none waits', async () => {
     const o = openService();
     opened.push(o);
-    const sub = o.store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:c', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
-    const card = digestCard(composeDigest({ store: o.store.digest, catalog: shippedCatalog(), sub, periodAt: new Date(), pending: [] }));
+    const sub = await o.store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:c', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    const card = digestCard(await composeDigest({ store: o.store.digest, catalog: shippedCatalog(), sub, periodAt: new Date(), pending: [] }));
     expect(JSON.stringify(card)).not.toMatch(/correction/i);
   });
 });

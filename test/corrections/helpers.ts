@@ -29,8 +29,8 @@ export function openService(settings: Partial<CorrectionSettings> = {}, path = t
 
 let shipped: Recommender | undefined;
 
-export function correct(service: CorrectionService, text: string, category: ChosenKind, user = 'U1', industry?: IndustryIdT) {
-  return service.record({
+export async function correct(service: CorrectionService, text: string, category: ChosenKind, user = 'U1', industry?: IndustryIdT) {
+  return await service.record({
     answer: (shipped ??= new Recommender(shippedCatalog())).ask(text),
     chosen: { category, ...(industry ? { industry } : {}) },
     surface: 'slack',

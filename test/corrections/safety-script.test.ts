@@ -10,7 +10,7 @@ const run = (args: string[], data: string) =>
   spawnSync(process.execPath, ['dist/scripts/correction-safety.js', ...args], { encoding: 'utf8', env: { ...process.env, WHICH_TOOL_DATA: data } });
 
 describe('correction-safety script', () => {
-  it('scores a slice with the shipped model and with one trained on N corrections of one kind', () => {
+  it('scores a slice with the shipped model and with one trained on N corrections of one kind', async () => {
     const data = dataWithSmallCorpus(64);
     const slice = join(data, 'slice.jsonl');
     writeFileSync(slice, ['make a jingle for our bakery', 'summarize this contract'].map((q, i) => JSON.stringify({ q, accept: [i ? 'llm' : 'audio'], industry: null, volume: null })).join('\n'));

@@ -35,7 +35,7 @@ describe('a running server learning from accepted corrections', () => {
   it('answers with the kind chosen within the look interval after an accept from the command line; others unchanged', async () => {
     const data = dataWithSmallCorpus(32);
     const seeded = openService();
-    correct(seeded.service, GLIMMER, 'video');
+    await correct(seeded.service, GLIMMER, 'video');
     seeded.store.close();
     const mine = await server(seeded.path, data, 1);
     const other = await server(tempDbPath(), data, 1);
@@ -67,11 +67,11 @@ describe('a running server learning from accepted corrections', () => {
     const s = await server(tempDbPath(), data, 3600);
     const corrections = s.corrections!.service;
     const shipped = s.recommender.ask(GLIMMER);
-    const { correction } = corrections.record({ answer: shipped, chosen: { category: 'video' }, surface: 'teams', workspace: 'tenant-1', user: 'aad-dana' });
+    const { correction } = await corrections.record({ answer: shipped, chosen: { category: 'video' }, surface: 'teams', workspace: 'tenant-1', user: 'aad-dana' });
     expect(top(s.recommender.ask(GLIMMER))).not.toBe('video');
-    corrections.accept([correction.id], 'teams:aad-owner');
+    await corrections.accept([correction.id], 'teams:aad-owner');
     await expect.poll(() => top(s.recommender.ask(GLIMMER)), { timeout: 15_000, interval: 100 }).toBe('video');
-    corrections.reject([correction.id], 'teams:aad-owner');
+    await corrections.reject([correction.id], 'teams:aad-owner');
     await expect.poll(() => s.recommender.modelVersion, { timeout: 5_000, interval: 50 }).toBe(shipped.model);
     expect(s.recommender.ask(GLIMMER)).toEqual(shipped);
   });

@@ -61,7 +61,7 @@ describe('learner', () => {
     const { trainer, calls } = fake(() => Promise.reject(new Error('out of memory')));
     let current = set;
     const { log, lines } = logLines();
-    const learner = new DeploymentLearner({ recommender, catalog: shippedCatalog(), teaching: () => current, trainer, intervalMs: 60_000, log });
+    const learner = new DeploymentLearner({ recommender, catalog: shippedCatalog(), teaching: async () => current, trainer, intervalMs: 60_000, log });
     await learner.check();
     await learner.check();
     expect(calls).toEqual([1]);
@@ -82,12 +82,14 @@ describe('learner', () => {
     const { log } = logLines();
     const learner = new DeploymentLearner({
       recommender, catalog: shippedCatalog(), trainer, intervalMs: 60_000, log,
-      teaching: () => {
+      teaching: async () => {
         if (down) throw new Error('SQLITE_CANTOPEN');
         return current;
       },
     });
     const first = learner.check();
+    // The store is read asynchronously: the set changes once the first training has begun.
+    await expect.poll(() => calls.length).toBe(1);
     current = [...set, { id: 'cor_2', text: 'the zintaro deck', chosen: 'llm', industry: null }];
     void learner.check();
     void learner.check();

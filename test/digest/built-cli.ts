@@ -17,7 +17,7 @@ function newest(dir: string): number {
 }
 
 export function ensureBuilt(): void {
-  const outputs = ['cli/main.js', 'cli/digest.js', 'digest/runner.js', 'store/sqlite-digest-store.js'].map((f) => join(ROOT, 'dist', 'src', f));
+  const outputs = ['cli/main.js', 'cli/digest.js', 'digest/runner.js', 'store/sqlite-digest-store.js', 'server/main.js', 'store/pg/open.js'].map((f) => join(ROOT, 'dist', 'src', f));
   const built = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
   if (built >= newest(join(ROOT, 'src'))) return;
   try {

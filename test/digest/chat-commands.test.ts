@@ -33,18 +33,18 @@ describe('digest chat commands', () => {
     const on = await say(commands, 'weekly monday 09:00 Europe/Berlin');
     expect(on).toContain('every Monday at 09:00 (Europe/Berlin)');
     expect(on).toContain('Next: Monday 7 December at 09:00 CET');
-    expect(store.digest.findSubscription('slack', 'C1')).toMatchObject({ schedule: '0 9 * * 1', timeZone: 'Europe/Berlin', workspace: 'T1', status: 'active' });
-    const id = store.digest.findSubscription('slack', 'C1')!.id;
+    expect((await store.digest.findSubscription('slack', 'C1'))).toMatchObject({ schedule: '0 9 * * 1', timeZone: 'Europe/Berlin', workspace: 'T1', status: 'active' });
+    const id = (await store.digest.findSubscription('slack', 'C1'))!.id;
     expect(await say(commands, '')).toContain('every Monday at 09:00 (Europe/Berlin)');
 
     const changed = await say(commands, 'daily 08:30', { ...slack, userTimeZone: 'America/New_York' });
     expect(changed).toContain('Digest updated');
     expect(changed).toContain('every day at 08:30 (America/New_York)');
-    expect(store.digest.findSubscription('slack', 'C1')?.id).toBe(id);
-    expect(store.digest.listSubscriptions()).toHaveLength(1);
+    expect((await store.digest.findSubscription('slack', 'C1'))?.id).toBe(id);
+    expect((await store.digest.listSubscriptions())).toHaveLength(1);
 
     expect(await say(commands, 'off')).toContain('Digest off');
-    expect(store.digest.listSubscriptions()).toHaveLength(0);
+    expect((await store.digest.listSubscriptions())).toHaveLength(0);
     expect(await say(commands, 'off')).toContain('no digest to stop');
   });
 
@@ -62,17 +62,17 @@ describe('digest chat commands', () => {
       expect(text.length).toBeLessThan(600);
     }
     expect(await say(commands, 'weekly funday', { platform: 'teams', workspace: 'tenant', channel: '19:x@thread.tacv2', actor: { id: 'aad-1', role: 'member' } })).toContain('@Which Tool digest weekly monday 09:00');
-    expect(store.digest.listSubscriptions()).toHaveLength(0);
+    expect(await store.digest.listSubscriptions()).toHaveLength(0);
   });
 
   it('shows a paused subscription with its reason and resumes it when set again', async () => {
     const { store, commands } = setup();
     await say(commands, 'weekly monday 09:00 Europe/Berlin');
-    store.digest.pauseSubscription(store.digest.findSubscription('slack', 'C1')!.id, 'is_archived');
+    await store.digest.pauseSubscription((await store.digest.findSubscription('slack', 'C1'))!.id, 'is_archived');
     expect(await say(commands, '')).toContain('Digest paused');
     expect(await say(commands, '')).toContain('is_archived');
     await say(commands, 'weekly monday 09:00 Europe/Berlin');
-    expect(store.digest.findSubscription('slack', 'C1')?.status).toBe('active');
+    expect((await store.digest.findSubscription('slack', 'C1'))?.status).toBe('active');
   });
 
   it('answers politely when the store cannot be written', async () => {
@@ -86,7 +86,7 @@ describe('digest chat commands in a Teams channel thread', () => {
   it('subscribes the channel, not the thread the command was typed in', async () => {
     const { store, commands } = setup();
     await commands.handle('daily 08:30', { platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2;messageid=1700000000000', actor: { id: 'aad-1', role: 'member' } });
-    expect(store.digest.findSubscription('teams', '19:abc@thread.tacv2')?.schedule).toBe('30 8 * * *');
+    expect((await store.digest.findSubscription('teams', '19:abc@thread.tacv2'))?.schedule).toBe('30 8 * * *');
   });
 });
 
@@ -97,7 +97,7 @@ describe('changing a schedule', () => {
     await first.handle('daily 08:00', slack);
     const later = new ChatDigestCommands(store.digest, silentLogger(), () => NOW); // 10:00 UTC
     await later.handle('daily 09:30', slack);
-    const sub = store.digest.findSubscription('slack', 'C1')!;
+    const sub = (await store.digest.findSubscription('slack', 'C1'))!;
     expect(sub.createdAt).toEqual(NOW);
     const sent: string[] = [];
     const runner = new DigestRunner({ store: store.digest, catalog: shippedCatalog(), sender: { send: async (s) => (sent.push(s.channel), { kind: 'sent' }) }, log: silentLogger(), graceHours: 6 });

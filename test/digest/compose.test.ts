@@ -33,14 +33,14 @@ const entry = (over: Partial<RequestLogEntry>): RequestLogEntry => ({
   volume: null, matched: true, useCase: null, text: 'a request', ...over,
 });
 
-function subscribe(store: OpenStore) {
-  return store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+async function subscribe(store: OpenStore) {
+  return (await store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z')));
 }
 
 describe('digest composer', () => {
-  it('counts by category and industry with the change, estimates spend, lists use cases and what needs attention', () => {
+  it('counts by category and industry with the change, estimates spend, lists use cases and what needs attention', async () => {
     const store = open();
-    const sub = subscribe(store);
+    const sub = await subscribe(store);
     const log = (e: Partial<RequestLogEntry>): void => store.surface.logRequest(entry(e));
     log({ volume: { count: 300, unit: 'image', period: 'month' }, useCase: 'product-photos' });
     log({ volume: { count: 100, unit: 'image', period: 'week' } });
@@ -57,7 +57,7 @@ describe('digest composer', () => {
     store.surface.recordFeedback({ at: IN_WEEK, surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: false, catalogVersion: 'v' });
     store.surface.recordFeedback({ at: IN_WEEK, surface: 'slack', workspace: 'T1', channel: 'C1', category: 'image', helpful: true, catalogVersion: 'v' });
 
-    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    const d = await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
     expect(d.periodWord).toBe('week');
     expect(d.total).toBe(6);
     expect(d.previousTotal).toBe(4);
@@ -91,10 +91,10 @@ describe('digest composer', () => {
     expect(text).toContain('Tool tip');
   });
 
-  it('in Teams the footer uses the Teams syntax; no stale-price line while the prices are fresh', () => {
+  it('in Teams the footer uses the Teams syntax; no stale-price line while the prices are fresh', async () => {
     const store = open();
-    const sub = store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
-    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD, staleAfter: { amount: 5, unit: 'year' } });
+    const sub = await store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+    const d = await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD, staleAfter: { amount: 5, unit: 'year' } });
     const text = cardToText(digestCard(d));
     expect(text).toContain('“@Which Tool digest weekly monday 09:00”');
     expect(text).not.toContain('/whichtool');
@@ -115,10 +115,10 @@ describe('digest composer', () => {
     expect(new Set(tips.map((t) => t.tool)).size).toBe(tips.length);
   });
 
-  it('gives a quiet period a short digest with a tip and a case study, never an empty message', () => {
+  it('gives a quiet period a short digest with a tip and a case study, never an empty message', async () => {
     const store = open();
-    const sub = subscribe(store);
-    const card = digestCard(composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD }));
+    const sub = await subscribe(store);
+    const card = digestCard((await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD })));
     const text = cardToText(card);
     expect(text).toContain('No one asked Which Tool here this week');
     expect(text).toMatch(/Tool tip: .+/);
@@ -130,48 +130,48 @@ describe('digest composer', () => {
     expect(cardToAdaptiveCard(card).body.length).toBeGreaterThan(2);
   });
 
-  it('keeps request text out of the digest when text logging is off', () => {
+  it('keeps request text out of the digest when text logging is off', async () => {
     const store = open(false);
-    const sub = subscribe(store);
+    const sub = await subscribe(store);
     store.surface.logRequest(entry({ matched: false, category: null, text: 'secret project codename' }));
-    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    const d = await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
     expect(d.attention).toEqual({ unanswered: 1, lowConfidence: 0, examples: [] });
     expect(cardToText(digestCard(d))).not.toContain('secret');
   });
 
-  it('counts a Teams channel\'s requests made in its threads', () => {
+  it('counts a Teams channel\'s requests made in its threads', async () => {
     const store = open();
-    const sub = store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
+    const sub = await store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2', schedule: '0 9 * * 1', timeZone: 'Europe/Berlin' }, new Date('2026-11-01T00:00:00Z'));
     store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2;messageid=1700000000001' }));
     store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2;messageid=1700000000002' }));
     store.surface.logRequest(entry({ channel: '19:abc@thread.tacv2' }));
     store.surface.logRequest(entry({ channel: '19:abcd@thread.tacv2' }));
     store.surface.recordFeedback({ at: IN_WEEK, surface: 'teams', workspace: 'tenant', channel: '19:abc@thread.tacv2;messageid=1', category: null, helpful: true, catalogVersion: 'v' });
-    const d = composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
+    const d = await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: PERIOD });
     expect(d.total).toBe(3);
     expect(d.feedback).toEqual({ up: 1, down: 0 });
   });
 
-  it('rotates the tip from one digest to the next', () => {
+  it('rotates the tip from one digest to the next', async () => {
     const store = open();
-    const sub = subscribe(store);
+    const sub = await subscribe(store);
     const tips = new Set<string>();
     for (let week = 0; week < 4; week++) {
       const at = new Date(PERIOD.getTime() + week * 7 * 86_400_000);
-      tips.add(JSON.stringify(composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: at }).tip));
-      store.digest.skipDelivery(sub.id, at, 'test');
+      tips.add(JSON.stringify((await composeDigest({ store: store.digest, catalog: shippedCatalog(), sub, periodAt: at })).tip));
+      await store.digest.skipDelivery(sub.id, at, 'test');
       store.db.prepare("UPDATE deliveries SET status = 'sent' WHERE period_at = ?").run(at.getTime());
     }
     expect(tips.size).toBe(4);
   });
 
-  it('names the tools added and retired since the last digest', () => {
+  it('names the tools added and retired since the last digest', async () => {
     const store = open();
-    const sub = subscribe(store);
+    const sub = await subscribe(store);
     const before = shippedCatalog();
-    store.digest.saveCatalogSnapshot(snapshotOf(before));
-    store.digest.skipDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'test');
-    store.digest.finishDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'sent', null, before.version);
+    await store.digest.saveCatalogSnapshot(snapshotOf(before));
+    await store.digest.skipDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'test');
+    await store.digest.finishDelivery(sub.id, new Date('2026-11-30T08:00:00Z'), 'sent', null, before.version);
 
     const dir = copyOfData();
     const file = join(dir, 'categories.json');
@@ -180,7 +180,7 @@ describe('digest composer', () => {
     writeFileSync(usesFile, readFileSync(usesFile, 'utf8').replaceAll('Pika Labs', 'Pika 2'));
     const after = loadCatalog(dir);
     expect(after.version).not.toBe(before.version);
-    const d = composeDigest({ store: store.digest, catalog: after, sub, periodAt: PERIOD });
+    const d = await composeDigest({ store: store.digest, catalog: after, sub, periodAt: PERIOD });
     expect(d.catalogChanges).toMatchObject({ added: ['Pika 2'], removed: ['Pika Labs'], from: before.version, to: after.version });
     expect(cardToText(digestCard(d))).toContain('Catalog updated since the last digest: new tools: Pika 2; retired: Pika Labs');
   });

@@ -42,6 +42,23 @@ describe('pacer', () => {
     expect(clock.t - start).toBeCloseTo(200, 0);
   });
 
+  it('does not turn slots missed during a busy moment into a burst', async () => {
+    const clock = fakeClock();
+    const sleep = clock.sleep;
+    // One sleep wakes 600 ms late, as when the event loop was blocked.
+    let n = 0;
+    clock.sleep = async (ms) => sleep(++n === 3 ? ms + 600 : ms);
+    const pacer = new Pacer({ perSecond: 7, burst: 1 }, clock);
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      await pacer.take('thread');
+      times.push(clock.t);
+    }
+    // Spaced by the interval after the late wake-up as before it (the old pacer let the slots that
+    // had passed meanwhile go at once).
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000 / 7 - 0.001);
+  });
+
   it('backs off exponentially with full jitter, capped', () => {
     expect(backoffMs(1, 100, 5000, () => 1)).toBe(100);
     expect(backoffMs(4, 100, 5000, () => 1)).toBe(800);

@@ -14,7 +14,7 @@ describe('server wiring', () => {
     const db = tempDbPath();
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const seed = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-    seed.digest.upsertSubscription(
+    await seed.digest.upsertSubscription(
       { platform: 'slack', workspace: 'T1', channel: 'CMISSED', schedule: `${hourAgo.getUTCMinutes()} ${hourAgo.getUTCHours()} * * *`, timeZone: 'UTC' },
       new Date(Date.now() - 3 * 86_400_000),
     );

@@ -14,7 +14,7 @@ export interface Received {
 }
 
 /** What to answer one request with; undefined means "accept it". */
-export type Injector = (channel: string, attempt: number, n: number) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export type Injector = (channel: string, attempt: number, n: number, authorization?: string) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export interface StandIn {
   readonly url: string;
@@ -25,6 +25,10 @@ export interface StandIn {
   inject: Injector;
   /** Answer after this long, so that senders overlap. */
   delayMs: number;
+  /** While set, requests wait for it: a starting gate, so that several senders are all under way. */
+  hold: Promise<void> | null;
+  /** The Authorization header of every request that arrived (before any hold). */
+  readonly seen: Set<string>;
   /** conversations.history calls (Slack), and whether the app has the scope for them. */
   historyCalls: number;
   historyScope: boolean;
@@ -41,7 +45,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
   });
 
 async function start(handle: (req: IncomingMessage, res: ServerResponse, self: StandIn) => Promise<void>, path: string): Promise<StandIn> {
-  const self: StandIn = { url: '', accepted: [], requests: 0, inject: () => undefined, delayMs: 0, historyCalls: 0, historyScope: true, close: async () => undefined };
+  const self: StandIn = { url: '', accepted: [], requests: 0, inject: () => undefined, delayMs: 0, hold: null, seen: new Set(), historyCalls: 0, historyScope: true, close: async () => undefined };
   const server: Server = createServer((req, res) => void handle(req, res, self).catch(() => res.writeHead(500).end()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -58,6 +62,8 @@ export function slackStandIn(): Promise<StandIn> {
   const attempts = new Map<string, number>();
   return start(async (req, res, self) => {
     const raw = await readBody(req);
+    self.seen.add(req.headers.authorization ?? '');
+    if (self.hold) await self.hold;
     const n = ++self.requests;
     if (self.delayMs) await new Promise((r) => setTimeout(r, self.delayMs));
     if (req.url?.endsWith('/conversations.history')) {
@@ -72,7 +78,7 @@ export function slackStandIn(): Promise<StandIn> {
     const channel = String(body.channel);
     const attempt = (attempts.get(channel) ?? 0) + 1;
     attempts.set(channel, attempt);
-    const injected = self.inject(channel, attempt, n);
+    const injected = self.inject(channel, attempt, n, req.headers.authorization);
     // Status 0: accept the message but never answer, as when the sender dies mid-request.
     if (injected?.status === 0) return void self.accepted.push({ channel, body, authorization: req.headers.authorization, at: Date.now() });
     if (injected) {

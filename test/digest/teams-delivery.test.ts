@@ -21,7 +21,7 @@ async function setup(conversations: number): Promise<{ store: OpenStore; api: St
   for (let i = 0; i < conversations; i++) {
     const id = `19:conv${i}@thread.tacv2`;
     store.surface.conversationRefs.save({ conversationId: id, tenantId: 'tenant-1', scope: 'channel', reference: { serviceUrl: `${api.url}/`, conversation: { id } }, updatedAt: new Date(), authenticated: false });
-    store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant-1', channel: id, schedule: '30 8 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    await store.digest.upsertSubscription({ platform: 'teams', workspace: 'tenant-1', channel: id, schedule: '30 8 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
   }
   return { store, api };
 }
@@ -45,7 +45,7 @@ describe('Teams digests', () => {
     const report = await run(store, sender);
     expect(report.sent).toHaveLength(5);
     expect(report.paused).toEqual([{ id: expect.any(String), channel: '19:conv5@thread.tacv2', reason: 'MessageWritesBlocked' }]);
-    expect(store.digest.findSubscription('teams', '19:conv5@thread.tacv2')?.status).toBe('paused');
+    expect((await store.digest.findSubscription('teams', '19:conv5@thread.tacv2'))?.status).toBe('paused');
     const counts = perChannel(api.accepted);
     for (let i = 0; i < 5; i++) expect(counts.get(`19:conv${i}@thread.tacv2`)).toBe(1);
     // 1+2+3+4 throttled answers before the successes, plus the blocked one.
@@ -76,7 +76,7 @@ describe('Teams digests', () => {
 
   it('reports a subscription with no stored conversation reference as failed, not sent', async () => {
     const { store } = await setup(0);
-    store.digest.upsertSubscription({ platform: 'teams', workspace: 't', channel: '19:unknown@thread.tacv2', schedule: '30 8 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+    await store.digest.upsertSubscription({ platform: 'teams', workspace: 't', channel: '19:unknown@thread.tacv2', schedule: '30 8 * * *', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
     const report = await run(store, new TeamsSender({ refs: store.surface.conversationRefs, policy: local }));
     expect(report.failed[0]?.reason).toMatch(/no conversation reference/);
   });

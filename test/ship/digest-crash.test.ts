@@ -23,7 +23,7 @@ describe('SIGKILL during a digest run', () => {
     const due = new Date(Date.now() - 120_000);
     const seed = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
     for (const channel of CHANNELS)
-      seed.digest.upsertSubscription(
+      await seed.digest.upsertSubscription(
         { platform: 'slack', workspace: 'T0TEAM1', channel, schedule: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, timeZone: 'UTC' },
         new Date(Date.now() - 86_400_000 / 2),
       );

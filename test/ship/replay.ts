@@ -1,17 +1,26 @@
 // Replays the Dockerfile's stages on this machine, without Docker: each stage gets its own
 // directory as its filesystem root; COPY copies from the build context (this repository) or
-// from another stage; npm RUN steps run for real; system steps (apt-get, mkdir/chown of
-// image paths) are recorded as skipped, since the toolchain is already here.
+// from another stage; `npm ci` installs by hard links and is checked against the lock file
+// (linked-install.ts); `npm run build` runs for real unless the repository's own build is of
+// exactly the stage's inputs (reused-build.ts); other npm RUN steps run for real; system steps
+// (apt-get, mkdir/chown of image paths) and `npm cache clean` are recorded as skipped, since
+// the toolchain is already here and the cache is this machine's.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { envPairs, repoRoot, type Stage } from './dockerfile.js';
+import { linkedCi, parseNpmCi } from './linked-install.js';
+import { reuseBuild } from './reused-build.js';
 
 export interface ReplayedStage {
   readonly root: string;
   workdir: string;
   readonly env: Record<string, string>;
   readonly skipped: string[];
+  /** `npm ci` steps, each installed and checked against the lock file. */
+  readonly installed: { command: string; packages: number }[];
+  /** `npm run build` steps whose output is the repository's own build of the same inputs (reused-build.ts). */
+  readonly reused: string[];
 }
 
 /** What a clean image has: no NODE_ENV=test from the runner, no developer secrets. */
@@ -19,10 +28,8 @@ export function cleanEnv(): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
-    // No registry or GitHub round-trips for what the warm cache holds; better-sqlite3 compiles
-    // rather than trying to download a prebuilt binary this machine cannot reach.
-    npm_config_prefer_offline: 'true',
-    npm_config_build_from_source: 'true',
+    // No registry round-trips: `npm ls` and `npm run build` need none.
+    npm_config_offline: 'true',
     npm_config_update_notifier: 'false',
     ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}),
   };
@@ -56,7 +63,7 @@ export async function replayAll(all: readonly Stage[], base: string): Promise<Ma
 export async function replayStage(stage: Stage, base: string, done: ReadonlyMap<string, ReplayedStage>): Promise<ReplayedStage> {
   const root = join(base, stage.name);
   mkdirSync(root, { recursive: true });
-  const s: ReplayedStage = { root, workdir: root, env: cleanEnv(), skipped: [] };
+  const s: ReplayedStage = { root, workdir: root, env: cleanEnv(), skipped: [], installed: [], reused: [] };
   const inRoot = (r: string, p: string): string => (isAbsolute(p) ? join(r, p) : join(s.workdir, p));
   for (const step of stage.steps) {
     if (step.keyword === 'WORKDIR') {
@@ -77,8 +84,13 @@ export async function replayStage(stage: Stage, base: string, done: ReadonlyMap<
         cpSync(source, target, { recursive: true, verbatimSymlinks: true, filter: (p) => !ignored(p) });
       }
     } else if (step.keyword === 'RUN') {
-      if (/^npm\s/.test(step.args)) await sh(step.args, s.workdir, s.env);
-      else s.skipped.push(step.args);
+      for (const command of step.args.split('&&').map((c) => c.trim())) {
+        const ci = parseNpmCi(command);
+        if (ci) s.installed.push({ command, ...(await linkedCi(s.workdir, ci.omitDev, s.env)) });
+        else if (command === 'npm run build' && reuseBuild(s.workdir)) s.reused.push(command);
+        else if (/^npm\s/.test(command) && !/^npm cache\b/.test(command)) await sh(command, s.workdir, s.env);
+        else s.skipped.push(command);
+      }
     }
   }
   return s;

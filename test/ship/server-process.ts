@@ -12,7 +12,9 @@ export interface ServerProcess {
 }
 
 /** Starts `node <script>` and resolves once it logs the listening line (or rejects on exit). */
-export function startServerProcess(script: string, cwd: string, env: Record<string, string>, timeoutMs = 15_000, uid?: number): Promise<ServerProcess> {
+// The limit is for a server that never comes up, not a measure: a busy shared machine (the
+// suite runs several files at once) has taken over 15 s to start one.
+export function startServerProcess(script: string, cwd: string, env: Record<string, string>, timeoutMs = 40_000, uid?: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
   let out = '';
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));

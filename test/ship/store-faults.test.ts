@@ -35,10 +35,10 @@ afterAll(() => {
 });
 
 /** A fresh database with one daily Slack digest that fell due two minutes ago. */
-function seed(db: string): void {
+async function seed(db: string): Promise<void> {
   const due = new Date(Date.now() - 120_000);
   const store = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-  store.digest.upsertSubscription(
+  await store.digest.upsertSubscription(
     { platform: 'slack', workspace: 'T0TEAM1', channel: 'C0DIGEST', schedule: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, timeZone: 'UTC' },
     new Date(Date.now() - 2 * 86_400_000),
   );
@@ -81,7 +81,7 @@ const storeHealth = async (server: ServerProcess): Promise<unknown> => ((await (
 async function scenario(break_: () => void, fix: () => Promise<void>, db: string, uid?: number): Promise<void> {
   const api = await slackStandIn();
   const connector = await new Connector().start();
-  seed(db);
+  await seed(db);
   break_();
   const server = await start(api, db, uid);
   try {

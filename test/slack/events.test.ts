@@ -38,7 +38,7 @@ describe('Events API', () => {
     expect(m!.body.channel).toBe('D0DM1');
     expect(m!.body.thread_ts).toBeUndefined();
     expect(header(m!.body.blocks).toLowerCase()).toMatch(/cod/);
-    expect(env.app.store.recentHistory(env.app.personKey(TEAM, USER), 5).map((h) => h.text)).toContain('write unit tests for this React component');
+    expect((await env.app.store.recentHistory(env.app.personKey(TEAM, USER), 5)).map((h) => h.text)).toContain('write unit tests for this React component');
   });
 
   it('ignores its own and other bots’ messages, edits and channel messages', async () => {

@@ -109,7 +109,7 @@ describe('recording requests', () => {
       await whichtoolCommand(d)(args);
       expect(d.store.requests).toHaveLength(1);
       expect(d.store.requests[0]!.text).toBe(logRequestText ? 'a catchy jingle for a radio ad' : undefined);
-      expect(d.store.recentHistory(d.personKey('T1', 'U1'), 5).map((h) => h.text)).toEqual(['a catchy jingle for a radio ad']);
+      expect((await d.store.recentHistory(d.personKey('T1', 'U1'), 5)).map((h) => h.text)).toEqual(['a catchy jingle for a radio ad']);
     }
   });
 });

@@ -44,7 +44,8 @@ async function start(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], { env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in 10 s: ${logs.join('\n')}`)), 10_000);
+    // A limit for a server that never comes up, not a measure: a busy machine has needed over 10 s.
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no listening line in 25 s: ${logs.join('\n')}`))), 25_000);
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString();

@@ -1,4 +1,4 @@
-// The policy log (migration 2): what an answer adds to it, what it never holds, and that it is
+// The policy log (migration 4): what an answer adds to it, what it never holds, and that it is
 // pruned with the request log.
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
@@ -36,11 +36,11 @@ describe('policy log', () => {
     expect(JSON.stringify(rows(s))).not.toMatch(/patient|Smith|C1/);
   });
 
-  it('counts by kind, subject and status within a window', () => {
+  it('counts by kind, subject and status within a window', async () => {
     const s = open();
     const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
     for (const d of [10, 11, 11, 20]) s.surface.logRequest(entry(day(d), { policy: { named: [{ name: 'Cursor', status: 'review' }], data: [] } }));
-    const counts = s.policy.policyCounts(day(10), day(12));
+    const counts = await s.policy.policyCounts(day(10), day(12));
     expect(counts.requests).toBe(3);
     expect(counts.rows).toEqual([{ kind: 'named', subject: 'Cursor', status: 'review', count: 3 }]);
   });

@@ -94,18 +94,18 @@ describe('SQLite installation store', () => {
     expect((await keyed.installations.find({ teamId: 'T1' }))!.botToken).toBe('xoxb-T1-token');
   });
 
-  it('migrates a database made before installations existed, keeping its subscriptions', () => {
+  it('migrates a database made before installations existed, keeping its subscriptions', async () => {
     const path = tempDbPath();
     const old = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
     old.prepare("INSERT INTO subscriptions (id, platform, workspace, channel, schedule, time_zone, created_at, updated_at) VALUES ('sub_1', 'slack', 'T1', 'C1', '0 9 * * 1', 'UTC', 1, 1)").run();
     old.close();
     const s = open(path);
-    expect(s.digest.getSubscription('sub_1')).toMatchObject({ workspace: 'T1', channel: 'C1', status: 'active' });
-    expect(s.digest.getSubscription('sub_1')!.enterprise).toBeUndefined();
-    const sub = s.digest.upsertSubscription({ platform: 'slack', workspace: 'T2', enterprise: 'E1', channel: 'C2', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date());
+    expect((await s.digest.getSubscription('sub_1'))).toMatchObject({ workspace: 'T1', channel: 'C1', status: 'active' });
+    expect((await s.digest.getSubscription('sub_1'))!.enterprise).toBeUndefined();
+    const sub = await s.digest.upsertSubscription({ platform: 'slack', workspace: 'T2', enterprise: 'E1', channel: 'C2', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date());
     expect(sub.enterprise).toBe('E1');
-    s.digest.pauseSubscription(sub.id, 'app_not_installed');
-    s.digest.resumeSubscription(sub.id);
-    expect(s.digest.getSubscription(sub.id)).toMatchObject({ status: 'active', pausedReason: null, enterprise: 'E1' });
+    await s.digest.pauseSubscription(sub.id, 'app_not_installed');
+    await s.digest.resumeSubscription(sub.id);
+    expect((await s.digest.getSubscription(sub.id))).toMatchObject({ status: 'active', pausedReason: null, enterprise: 'E1' });
   });
 });

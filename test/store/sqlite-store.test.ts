@@ -47,7 +47,7 @@ describe('SQLite store', () => {
     db.close();
   });
 
-  it('keeps no user ids, and request text only when text logging is on', () => {
+  it('keeps no user ids, and request text only when text logging is on', async () => {
     const off = open(tempDbPath(), false);
     off.surface.logRequest(request());
     const columns = (off.db.prepare('PRAGMA table_info(request_log)').all() as { name: string }[]).map((c) => c.name);
@@ -58,24 +58,24 @@ describe('SQLite store', () => {
     expect((on.db.prepare('SELECT text FROM request_log').get() as { text: string }).text).toBe('I need 300 product shots a month');
   });
 
-  it('keeps the newest 20 history entries per hashed user key, newest first', () => {
+  it('keeps the newest 20 history entries per hashed user key, newest first', async () => {
     const s = open();
     for (let i = 0; i < 25; i++) s.surface.addHistory('hash-a', { at: new Date(Date.UTC(2026, 10, 1, 0, i)), text: `q${i}` });
     s.surface.addHistory('hash-b', { at: new Date(), text: 'other' });
-    expect(s.surface.recentHistory('hash-a', 3).map((h) => h.text)).toEqual(['q24', 'q23', 'q22']);
+    expect((await s.surface.recentHistory('hash-a', 3)).map((h) => h.text)).toEqual(['q24', 'q23', 'q22']);
     expect((s.db.prepare("SELECT COUNT(*) AS n FROM history WHERE user_key = 'hash-a'").get() as { n: number }).n).toBe(20);
-    expect(s.surface.recentHistory('hash-b', 5)).toHaveLength(1);
+    expect((await s.surface.recentHistory('hash-b', 5))).toHaveLength(1);
   });
 
-  it('saves, replaces, lists and removes Teams conversation references', () => {
+  it('saves, replaces, lists and removes Teams conversation references', async () => {
     const s = open();
     const refs = s.surface.conversationRefs;
     refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: new Date(), authenticated: true });
     refs.save({ conversationId: '19:a@thread.tacv2', tenantId: 't1', scope: 'channel', reference: { serviceUrl: 'https://smba.other/' }, updatedAt: new Date(), authenticated: true });
-    expect(refs.list()).toHaveLength(1);
-    expect(refs.get('19:a@thread.tacv2')?.reference).toEqual({ serviceUrl: 'https://smba.other/' });
+    expect(await refs.list()).toHaveLength(1);
+    expect((await refs.get('19:a@thread.tacv2'))?.reference).toEqual({ serviceUrl: 'https://smba.other/' });
     refs.remove('19:a@thread.tacv2');
-    expect(refs.get('19:a@thread.tacv2')).toBeUndefined();
+    expect((await refs.get('19:a@thread.tacv2'))).toBeUndefined();
   });
 
   it('prunes request log, feedback and history past the retention, keeping the rest', () => {

@@ -25,7 +25,7 @@ function capture() {
 const entry = { at: new Date(), surface: 'slack' as const, workspace: 'T', channel: 'C1', category: null, industry: null, confidence: 0, volume: null, matched: false };
 
 describe('store unavailable', () => {
-  it('starts without a usable file, answers on, and opens it once the folder exists', () => {
+  it('starts without a usable file, answers on, and opens it once the folder exists', async () => {
     const base = mkdtempSync(join(tmpdir(), 'which-tool-blocked-'));
     const blocker = join(base, 'var');
     writeFileSync(blocker, 'a file where the folder should be');
@@ -34,8 +34,8 @@ describe('store unavailable', () => {
     const store: OpenStore = openSqliteStore({ path: join(blocker, 'which-tool.db'), logRequestText: false, retentionDays: 90, log, retryMs: 1000, now: () => clock });
     cleanup.push(() => store.close());
     for (let i = 0; i < 20; i++) expect(() => store.surface.logRequest(entry)).not.toThrow();
-    expect(store.surface.recentHistory('k', 5)).toEqual([]);
-    expect(() => store.digest.listSubscriptions()).toThrow(/cannot be opened/);
+    expect(await store.surface.recentHistory('k', 5)).toEqual([]);
+    await expect(async () => store.digest.listSubscriptions()).rejects.toThrow(/cannot be opened/);
     expect(lines.filter((l) => l.includes('cannot open the database'))).toHaveLength(1);
 
     rmSync(blocker);
@@ -43,7 +43,7 @@ describe('store unavailable', () => {
     clock += 1001;
     store.surface.logRequest(entry);
     expect(store.surface.healthy).toBe(true);
-    expect(store.digest.listSubscriptions()).toEqual([]);
+    expect(await store.digest.listSubscriptions()).toEqual([]);
     expect((store.db.prepare('SELECT COUNT(*) AS n FROM request_log').get() as { n: number }).n).toBe(1);
     expect(lines.some((l) => l.includes('database open again'))).toBe(true);
   });
@@ -68,7 +68,7 @@ describe('store unavailable', () => {
     const store = openSqliteStore({ path: tempDbPath(), logRequestText: false, retentionDays: 90, log: silentLogger(), retryMs: 60_000 });
     cleanup.push(() => store.close());
     for (const c of ['C1', 'C2', 'C3'])
-      store.digest.upsertSubscription({ platform: 'slack', workspace: 'T', channel: c, schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
+      await store.digest.upsertSubscription({ platform: 'slack', workspace: 'T', channel: c, schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
     // The store turns read-only while the first message is in flight.
     api.inject = () => {
       store.db.pragma('query_only = 1');
@@ -83,6 +83,6 @@ describe('store unavailable', () => {
     store.db.pragma('query_only = 0');
     for (let i = 0; i < 3; i++) await runner.runDue(new Date(at.getTime() + i * 60_000));
     expect(perChannel(api.accepted)).toEqual(new Map([['C1', 1], ['C2', 1], ['C3', 1]]));
-    expect(store.digest.listDeliveries().filter((d) => d.periodAt.getTime() === at.getTime()).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect((await store.digest.listDeliveries()).filter((d) => d.periodAt.getTime() === at.getTime()).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });

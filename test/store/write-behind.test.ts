@@ -48,14 +48,14 @@ describe('write-behind store', () => {
     expect(count('SELECT COUNT(*) AS n FROM history')).toBe(5);
   });
 
-  it('reads what this process wrote, through the surface and through the digest store', () => {
+  it('reads what this process wrote, through the surface and through the digest store', async () => {
     const s = open();
     s.surface.logRequest(request('C9'));
     s.surface.addHistory('k', { at: new Date(), text: 'a jingle' });
-    expect(s.surface.recentHistory('k', 5).map((h) => h.text)).toEqual(['a jingle']);
+    expect((await s.surface.recentHistory('k', 5)).map((h) => h.text)).toEqual(['a jingle']);
     s.surface.logRequest(request('C9'));
     const now = Date.now();
-    expect(s.digest.requestsIn('C9', new Date(now - 60_000), new Date(now + 60_000))).toHaveLength(2);
+    expect((await s.digest.requestsIn('C9', new Date(now - 60_000), new Date(now + 60_000)))).toHaveLength(2);
   });
 
   it('loses nothing queued when closed', () => {
@@ -92,9 +92,9 @@ describe('write-behind store', () => {
       await nextTurn();
       expect(count("SELECT COUNT(*) AS n FROM history WHERE user_key = 'k'")).toBeLessThan(28);
     }
-    expect(s.surface.recentHistory('k', 100).map((h) => h.text).slice(0, 2)).toEqual(['q59', 'q58']);
-    expect(s.surface.recentHistory('k', 100).length).toBeLessThan(28);
+    expect((await s.surface.recentHistory('k', 100)).map((h) => h.text).slice(0, 2)).toEqual(['q59', 'q58']);
+    expect((await s.surface.recentHistory('k', 100)).length).toBeLessThan(28);
     s.prune(new Date(Date.UTC(2026, 10, 2)));
-    expect(s.surface.recentHistory('k', 100).map((h) => h.text)).toEqual(Array.from({ length: 20 }, (_, i) => `q${59 - i}`));
+    expect((await s.surface.recentHistory('k', 100)).map((h) => h.text)).toEqual(Array.from({ length: 20 }, (_, i) => `q${59 - i}`));
   });
 });

@@ -20,7 +20,7 @@ describe('Teams installation and message extension', () => {
   it('personal install: stores the reference, greets once, forgets it on removal', async () => {
     const add = activity(env.connector.url, 'personal', { type: 'installationUpdate', action: 'add' });
     expect((await post(env.bot.url, add)).status).toBe(200);
-    const ref = env.bot.store.conversationRefs.get('a:1personal-chat-dana');
+    const ref = await env.bot.store.conversationRefs.get('a:1personal-chat-dana');
     expect(ref).toMatchObject({ tenantId: TENANT, scope: 'personal' });
     expect(ref!.reference).toMatchObject({ serviceUrl: env.connector.url, conversation: { id: 'a:1personal-chat-dana' }, bot: { id: BOT.id } });
     expect(env.connector.received).toHaveLength(1);
@@ -33,25 +33,25 @@ describe('Teams installation and message extension', () => {
     expect(env.connector.received).toHaveLength(1);
 
     await post(env.bot.url, activity(env.connector.url, 'personal', { type: 'installationUpdate', action: 'remove' }));
-    expect(env.bot.store.conversationRefs.get('a:1personal-chat-dana')).toBeUndefined();
+    expect((await env.bot.store.conversationRefs.get('a:1personal-chat-dana'))).toBeUndefined();
   });
 
   it('team install through conversationUpdate: channel scope, @mention hint; a person joining is ignored', async () => {
     const added = activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [BOT], channelData: { tenant: { id: TENANT }, team: { id: '19:team-marketing@thread.tacv2' }, eventType: 'teamMemberAdded' } });
     await post(env.bot.url, added);
     const id = '19:general@thread.tacv2;messageid=1700000000000';
-    expect(env.bot.store.conversationRefs.get(id)).toMatchObject({ scope: 'channel', tenantId: TENANT });
+    expect((await env.bot.store.conversationRefs.get(id))).toMatchObject({ scope: 'channel', tenantId: TENANT });
     expect(cardText(env.connector.received[0]!.body.attachments![0]!.content)).toContain('@mention me');
     env.connector.clear();
     await post(env.bot.url, activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersAdded: [USER], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded' } }));
     expect(env.connector.received).toHaveLength(0);
     await post(env.bot.url, activity(env.connector.url, 'channel', { type: 'conversationUpdate', membersRemoved: [BOT], channelData: { tenant: { id: TENANT }, eventType: 'teamMemberRemoved' } }));
-    expect(env.bot.store.conversationRefs.get(id)).toBeUndefined();
+    expect((await env.bot.store.conversationRefs.get(id))).toBeUndefined();
   });
 
   it('group chat install stores a groupChat reference', async () => {
     await post(env.bot.url, activity(env.connector.url, 'groupChat', { type: 'installationUpdate', action: 'add' }));
-    expect(env.bot.store.conversationRefs.get('19:group-chat-1@thread.v2')).toMatchObject({ scope: 'groupChat' });
+    expect((await env.bot.store.conversationRefs.get('19:group-chat-1@thread.v2'))).toMatchObject({ scope: 'groupChat' });
   });
 
   const search = async (parameters: { name: string; value: unknown }[]) => {

