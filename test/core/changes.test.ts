@@ -1,17 +1,16 @@
 // Issue 18, point 5: every answer says in one line what would make another kind the better
 // choice, from the catalog (the use case's own first, then its kind's), the answer's other
 // likely kinds first.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerToText } from '../../src/render/text.js';
 import { runCli } from '../helpers/cli.js';
 import { recommender, shippedCatalog } from '../helpers/catalog.js';
+import { ownRequests } from '../helpers/own-sets.js';
 
 const r = recommender();
 const catalog = shippedCatalog();
-const requests = ['../shared/eval/dev.jsonl', 'test/fixtures/own-cases.jsonl', 'test/fixtures/own-cases-2.jsonl']
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean))
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+// The project's own labelled sets: a clone alone in its folder has no ../shared.
+const requests = ownRequests();
 
 describe('what would change the verdict', () => {
   it('an image answer says motion would make it video', () => {

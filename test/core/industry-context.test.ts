@@ -1,13 +1,13 @@
 // Issue 18, point 1: an industry's fact and case study are shown only when they fit the work
 // asked for (its use case, its kind, or a part of a combined answer), and none rather than an
 // unrelated one.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerT } from '../../src/core/answer.js';
 import type { CategoryIdT } from '../../src/core/schema.js';
 import { answerToText } from '../../src/render/text.js';
 import { runCli } from '../helpers/cli.js';
 import { recommender, shippedCatalog } from '../helpers/catalog.js';
+import { ownRequests } from '../helpers/own-sets.js';
 
 const r = recommender();
 const catalog = shippedCatalog();
@@ -19,9 +19,8 @@ function fits(item: { categories?: readonly CategoryIdT[]; useCases?: readonly s
   return Boolean((top.useCase && item.useCases?.includes(top.useCase.id)) || item.categories?.some((c) => kinds.includes(c)));
 }
 
-const requests = ['../shared/eval/dev.jsonl', 'test/fixtures/own-cases.jsonl', 'test/fixtures/own-cases-2.jsonl', 'test/fixtures/own-cases-3.jsonl', 'test/fixtures/own-cases-4.jsonl']
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean))
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+// The project's own labelled sets: a clone alone in its folder has no ../shared.
+const requests = ownRequests();
 
 describe('industry examples that fit the work', () => {
   it('shows no radiology case study next to product shots for a dental practice', () => {

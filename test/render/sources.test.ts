@@ -1,7 +1,6 @@
 // Issue 18, points 6 and 7 on the cards: each fact shown can be traced to its source and date,
 // the date a card shows is the age of the facts it uses, and facts older than the deployment's
 // limit are marked, on every surface's rendering.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerT, CitationT } from '../../src/core/answer.js';
 import { Answer } from '../../src/core/answer.js';
@@ -13,6 +12,7 @@ import { cardToBlockKit } from '../../src/render/block-kit.js';
 import { answerToText, cardToText } from '../../src/render/text.js';
 import { runCli } from '../helpers/cli.js';
 import { shippedCatalog } from '../helpers/catalog.js';
+import { ownRequests } from '../helpers/own-sets.js';
 
 const catalog = shippedCatalog();
 const on = (day: string, staleAfter: StaleAfter = { amount: 6, unit: 'month' }) =>
@@ -21,9 +21,8 @@ const on = (day: string, staleAfter: StaleAfter = { amount: 6, unit: 'month' }) 
 const december = on('2026-12-03');
 const january = on('2026-01-15');
 
-const requests = ['../shared/eval/dev.jsonl', 'test/fixtures/own-cases.jsonl']
-  .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean))
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+// The project's own labelled sets: a clone alone in its folder has no ../shared.
+const requests = ownRequests();
 
 const dated = catalog.sources.map((s) => s.id);
 
