@@ -18,7 +18,9 @@ afterEach(() => opened.splice(0).forEach((o) => o.store.close()));
 
 describe('the owners’ list of corrections in a digest', () => {
   it('lists five of this workspace’s pending corrections with buttons and counts the rest', async () => {
-    const o = openService({ perHour: 0 });
+    // A second apart: corrections made in the same millisecond have no order between them.
+    let t = Date.parse('2026-12-01T10:00:00Z');
+    const o = openService({ perHour: 0, now: () => new Date((t += 1000)) });
     opened.push(o);
     const sub = await o.store.digest.upsertSubscription({ platform: 'slack', workspace: 'T1', channel: 'C1', schedule: '0 9 * * 1', timeZone: 'UTC' }, new Date('2026-11-01T00:00:00Z'));
     const mine = [];

