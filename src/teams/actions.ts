@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { comparePair } from '../core/compare.js';
 import { alternativesCard, answerCard, compareResultCard, helpCard } from '../render/answer-card.js';
-import { ButtonPayload, readButtonPayload } from '../render/button-payload.js';
+import { readButtonPayload, type ButtonPayloadT } from '../render/button-payload.js';
 import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
 import { requestAccess } from '../server/access-request.js';
 import type { SurfaceDeps } from '../server/deps.js';
@@ -12,9 +12,9 @@ import type { TeamsAnswers } from './answers.js';
 import type { Where } from './conversation.js';
 import { correctionAction, CORRECTION_VERBS, type CorrectionVerb } from './correction-actions.js';
 
-// The shared button payload (render/button-payload.ts), plus the verb Teams sends beside it.
-const ActionData = ButtonPayload.extend({ verb: z.enum(ACTION_IDS).exclude(CORRECTION_VERBS) });
-type ActionDataT = z.infer<typeof ActionData>;
+// The verb Teams sends beside the shared button payload (render/button-payload.ts).
+const ActionVerb = z.enum(ACTION_IDS).exclude(CORRECTION_VERBS);
+type ActionDataT = ButtonPayloadT & { readonly verb: z.infer<typeof ActionVerb> };
 
 const isCorrectionVerb = (verb: unknown): verb is CorrectionVerb => (CORRECTION_VERBS as readonly unknown[]).includes(verb);
 
@@ -34,10 +34,10 @@ export class TeamsActions {
     const merged = data && typeof data === 'object' ? { ...(data as object), ...(verb ? { verb } : {}) } : data;
     const said = (merged as { verb?: unknown } | null)?.verb;
     if (isCorrectionVerb(said)) return (await correctionAction(this.deps, said, merged, presser)) ?? stale();
-    const parsed = ActionData.safeParse(merged);
-    const payload = parsed.success ? readButtonPayload(parsed.data) : undefined;
-    if (!parsed.success || !payload) return stale();
-    return this.run({ ...payload, verb: parsed.data.verb }, where, person);
+    const action = ActionVerb.safeParse(said);
+    const payload = action.success ? readButtonPayload(merged) : undefined;
+    if (!action.success || !payload) return stale();
+    return this.run({ ...payload, verb: action.data }, where, person);
   }
 
   private async run(d: ActionDataT, where: Where, person: string): Promise<Card> {

