@@ -87,7 +87,7 @@ export async function run(): Promise<BenchRow[]> {
   const corpus = loadCorpus(join(dir, 'examples')).map((s) => s.example);
   const extra = corrections(corpus);
   const t0 = performance.now();
-  trainWithCorrections(catalog, corpus, extra);
+  await trainWithCorrections(catalog, corpus, extra);
   const trainMs = performance.now() - t0;
   return [
     row(SECTION, 'model file size', `${size.toFixed(2)} MB`, '≤ 5 MB', size <= 5),

@@ -50,7 +50,7 @@ const slice = parseCorpusText(basename(file), readFileSync(file, 'utf8')).map((s
 const corrections = synthetic(n, kind.data);
 const shipped = new Recommender(catalog);
 const started = performance.now();
-const { model } = new DeploymentModels(catalog, dir, null).model(corrections);
+const { model } = await new DeploymentModels(catalog, dir, null).model(corrections);
 const trainedS = (performance.now() - started) / 1000;
 const deployment = new Recommender(catalog, new Classifier(model));
 

@@ -1,4 +1,4 @@
-// `node dist/scripts/cross-validate.js [--by writer|fold] [--folds 5] [--svg docs/calibration.svg]`:
+// `node dist/scripts/cross-validate.js [--by writer|fold] [--folds 5] [--epochs N] [--svg docs/calibration.svg]`:
 // trains on all but one part of the corpus, answers the part left out with the real pipeline,
 // and reports the owner's measures per part and overall, a confusion matrix and calibration.
 // `--by writer` leaves out one writer's file at a time: the honest measure, since a writer's
@@ -17,6 +17,14 @@ const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const by = flag('--by') ?? 'writer';
 const folds = Number(flag('--folds') ?? 5);
+// Other epochs than the shipped TRAINING's, to see how much training the measures need:
+// `--epochs 7` for every head, `--epochs category=7,industry=12` for some.
+function epochsFrom(text: string | undefined): typeof TRAINING.epochs {
+  if (!text) return TRAINING.epochs;
+  if (/^\d+$/.test(text)) return { category: Number(text), industry: Number(text), data: Number(text) };
+  return { ...TRAINING.epochs, ...Object.fromEntries(text.split(',').map((p) => [p.split('=')[0], Number(p.split('=')[1])])) };
+}
+const epochs = epochsFrom(flag('--epochs'));
 const dir = process.env.WHICH_TOOL_DATA || defaultDataDir();
 const catalog = loadCatalog(dir);
 const base = new Recommender(catalog, null);
@@ -32,7 +40,7 @@ const all: { example: Sourced['example']; answer: ReturnType<Recommender['ask']>
 const started = performance.now();
 for (const g of groups) {
   const train = corpus.flatMap((s, i) => (groupOf(s, i) === g ? [] : [{ view: views[i]!, example: s.example }]));
-  const model = buildModel(catalog.dataVersion, train, { ...TRAINING, folds: 0 }, temperatures);
+  const model = buildModel(catalog.dataVersion, train, { ...TRAINING, epochs, folds: 0 }, temperatures);
   const recommender = new Recommender(catalog, new Classifier(model));
   const held = corpus.flatMap((s, i) => (groupOf(s, i) === g ? [{ example: s.example, answer: recommender.ask(s.example.q) }] : []));
   all.push(...held);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, loadCatalog, MODEL_FILE } from '../src/core/catalog.js';
 import { WhichToolError } from '../src/core/errors.js';
-import { buildModel } from '../src/core/model/build.js';
+import { buildModelInParallel } from '../src/core/model/build.js';
 import { loadCorpus } from '../src/core/model/corpus.js';
 import { serializeModel } from '../src/core/model/serialize.js';
 import { Recommender } from '../src/core/recommend.js';
@@ -15,7 +15,7 @@ try {
   const catalog = loadCatalog(dir);
   const recommender = new Recommender(catalog, null);
   const corpus = loadCorpus(join(dir, 'examples'));
-  const model = buildModel(catalog.dataVersion, corpus.map((s) => ({ view: recommender.read(s.example.q).view, example: s.example })));
+  const model = await buildModelInParallel(catalog.dataVersion, corpus.map((s) => ({ view: recommender.read(s.example.q).view, example: s.example })));
   const text = serializeModel(model);
   writeFileSync(join(dir, MODEL_FILE), text);
   const t = model.heads;

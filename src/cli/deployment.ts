@@ -28,7 +28,7 @@ export async function deploymentModel(catalog: Catalog, dataDir: string, dbPath:
     const set = await accepted(dbPath);
     if (!set.length) return null;
     const started = performance.now();
-    const { model, source } = new DeploymentModels(catalog, dataDir, modelCacheDir(dbPath)).model(set);
+    const { model, source } = await new DeploymentModels(catalog, dataDir, modelCacheDir(dbPath)).model(set);
     if (source === 'trained')
       err(`which-tool: trained this deployment's model on ${set.length} accepted correction(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; cached for the next ask`);
     return model;

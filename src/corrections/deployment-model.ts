@@ -58,16 +58,16 @@ export class DeploymentModels {
     return createHash('sha256').update(this.base).update(teachingDigest(set)).digest('hex').slice(0, 16);
   }
 
-  model(set: readonly TeachingCorrection[]): DeploymentModel {
+  async model(set: readonly TeachingCorrection[]): Promise<DeploymentModel> {
     const key = this.key(set);
     const cached = this.read(key);
     if (cached) return { model: cached, source: 'cache' };
-    const model = this.train(set);
+    const model = await this.train(set);
     this.write(key, model);
     return { model, source: 'trained' };
   }
 
-  private train(set: readonly TeachingCorrection[]): ModelFileT {
+  private train(set: readonly TeachingCorrection[]): Promise<ModelFileT> {
     if (!existsSync(this.examplesDir))
       throw new WhichToolError(ErrorCode.DeploymentTrainingFailed, `cannot learn from corrections: there is no corpus at ${this.examplesDir}`);
     this.shipped ??= new Recommender(this.catalog);

@@ -7,7 +7,7 @@ import type { TrainJob, TrainReply } from './trainer-protocol.js';
 
 let held: { key: string; models: DeploymentModels } | null = null;
 
-function run(job: TrainJob): TrainReply {
+async function run(job: TrainJob): Promise<TrainReply> {
   const key = `${job.dataDir}\0${job.cacheDir}`;
   if (held?.key !== key) {
     const catalog = loadCatalog(job.dataDir);
@@ -18,17 +18,24 @@ function run(job: TrainJob): TrainReply {
   }
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const { model, source } = held.models.model(job.set);
+  const { model, source } = await held.models.model(job.set);
   const used = process.cpuUsage(cpu);
   return { id: job.id, ok: true, model, source, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
-process.on('message', (job: TrainJob) => {
+async function reply(job: TrainJob): Promise<void> {
   let reply: TrainReply;
   try {
-    reply = run(job);
+    reply = await run(job);
   } catch (err) {
     reply = { id: job.id, ok: false, message: (err as Error).message };
   }
   process.send!(reply);
+}
+
+// One job at a time, in the order sent: a job waits for its training thread, and the next must
+// not start reading and training beside it.
+let queue = Promise.resolve();
+process.on('message', (job: TrainJob) => {
+  queue = queue.then(() => reply(job));
 });

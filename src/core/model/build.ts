@@ -7,7 +7,9 @@ import { DATA_CLASSES } from '../schema.js';
 import type { ExampleT, LabelT } from './corpus.js';
 import { extractFeatures, familyOf, type FeatureFamily, type MatcherView } from './features.js';
 import { codeDigest } from './code-digest.js';
-import { fitTemperature, logits, train, type HeadKind, type Sample, type SparseVector, type TrainOptions } from './linear.js';
+import { fitHead, type FittedHead, type HeadJob } from './fit-head.js';
+import { fitHeads } from './fit-heads.js';
+import type { HeadKind, Sample, SparseVector } from './linear.js';
 import { FeatureTable, vectorise, vocabulary } from './vocabulary.js';
 import { WEIGHT_SCALE, type HeadFileT, type HeadName, type ModelFileT } from './model-file.js';
 
@@ -16,7 +18,8 @@ export const INDUSTRY_LABELS: readonly string[] = ['none', ...INDUSTRY_IDS];
 
 export interface TrainingOptions {
   readonly seed: number;
-  readonly epochs: number;
+  /** Passes over the requests, per head: the category head settles sooner than the sparser two. */
+  readonly epochs: Readonly<Record<HeadName, number>>;
   readonly rate: number;
   /** L2 penalty per update, per head: the sparse heads need more to lean on shared features. */
   readonly l2: Readonly<Record<HeadName, number>>;
@@ -27,7 +30,7 @@ export interface TrainingOptions {
 
 export const TRAINING: TrainingOptions = Object.freeze({
   seed: 20261203,
-  epochs: 10,
+  epochs: Object.freeze({ category: 7, industry: 12, data: 12 }),
   rate: 0.3,
   l2: Object.freeze({ category: 2e-5, industry: 5e-4, data: 5e-4 }),
   /** A word or pair must appear in this many requests to be a feature; letter groups in more. */
@@ -118,37 +121,73 @@ export function trainingDigest(dataVersion: string, data: readonly Weighed[], op
   return h.digest('hex').slice(0, 12);
 }
 
-export function buildModel(dataVersion: string, data: readonly Labelled[], options?: TrainingOptions, temperatures?: Readonly<Record<HeadName, number>>): ModelFileT;
-export function buildModel(dataVersion: string, data: readonly Weighed[], options: TrainingOptions, temperatures: Readonly<Record<HeadName, number>> | undefined, encoded: Encoded): ModelFileT;
-export function buildModel(
-  dataVersion: string,
-  data: readonly (Weighed & { view?: MatcherView })[],
-  options: TrainingOptions = TRAINING,
-  temperatures?: Readonly<Record<HeadName, number>>,
-  encoded?: Encoded,
-): ModelFileT {
+type ModelData = readonly (Weighed & { view?: MatcherView })[];
+
+interface Prepared {
+  readonly features: string[];
+  readonly names: HeadName[];
+  readonly jobs: HeadJob[];
+}
+
+/** Everything before the arithmetic: the vocabulary, and each head's samples and settings. */
+function prepare(data: ModelData, options: TrainingOptions, temperatures: Readonly<Record<HeadName, number>> | undefined, encoded: Encoded | undefined): Prepared {
   const { table, rows } = encoded ?? encode(data.map((d) => d.view!));
   const { features, remap } = vocabulary(table, rows, data.map((d) => d.weight ?? 1), options.minCount);
   const vectors = rows.map((r) => vectorise(r, remap));
   const families = features.map(familyOf);
   const specs = HEADS(options.secondaryShare);
-  const heads = {} as Record<HeadName, HeadFileT>;
-  for (const name of Object.keys(specs) as HeadName[]) {
+  const names = Object.keys(specs) as HeadName[];
+  const jobs = names.map((name): HeadJob => {
     const spec = specs[name];
-    const fit: TrainOptions = { epochs: options.epochs, rate: options.rate, l2: options.l2[name], seed: options.seed };
     const uses = Uint8Array.from(families, (f) => (spec.families.has(f) ? 1 : 0));
-    const samples: Sample[] = data.map((d, i) => ({
-      x: restrict(vectors[i]!, uses),
-      y: spec.target(d.example),
-      weight: d.weight ?? 1,
-    }));
-    const k = spec.labels.length;
-    const temperature =
-      options.folds > 1 ? calibrate(samples, features.length, spec, fit, options.folds) : (temperatures?.[name] ?? 1);
-    const w = train(samples, features.length, k, spec.kind, fit);
-    heads[name] = { kind: spec.kind, labels: [...spec.labels], temperature, ...stored(w, features.length, k) };
-  }
-  return { format: 1, trainedFrom: trainingDigest(dataVersion, data, options), trainedWith: codeDigest(), examples: data.length, features, heads };
+    return {
+      samples: data.map((d, i) => ({ x: restrict(vectors[i]!, uses), y: spec.target(d.example), weight: d.weight ?? 1 })),
+      featureCount: features.length,
+      labels: spec.labels.length,
+      kind: spec.kind,
+      fit: { epochs: options.epochs[name], rate: options.rate, l2: options.l2[name], seed: options.seed },
+      folds: options.folds,
+      temperature: temperatures?.[name] ?? 1,
+    };
+  });
+  return { features, names, jobs };
+}
+
+function assemble(dataVersion: string, data: ModelData, options: TrainingOptions, prepared: Prepared, fitted: readonly FittedHead[]): ModelFileT {
+  const specs = HEADS(options.secondaryShare);
+  const heads = {} as Record<HeadName, HeadFileT>;
+  prepared.names.forEach((name, i) => {
+    const spec = specs[name];
+    const { weights, temperature } = fitted[i]!;
+    heads[name] = { kind: spec.kind, labels: [...spec.labels], temperature, ...stored(weights, prepared.features.length, spec.labels.length) };
+  });
+  return { format: 1, trainedFrom: trainingDigest(dataVersion, data, options), trainedWith: codeDigest(), examples: data.length, features: prepared.features, heads };
+}
+
+export function buildModel(dataVersion: string, data: readonly Labelled[], options?: TrainingOptions, temperatures?: Readonly<Record<HeadName, number>>): ModelFileT;
+export function buildModel(dataVersion: string, data: readonly Weighed[], options: TrainingOptions, temperatures: Readonly<Record<HeadName, number>> | undefined, encoded: Encoded): ModelFileT;
+export function buildModel(
+  dataVersion: string,
+  data: ModelData,
+  options: TrainingOptions = TRAINING,
+  temperatures?: Readonly<Record<HeadName, number>>,
+  encoded?: Encoded,
+): ModelFileT {
+  const prepared = prepare(data, options, temperatures, encoded);
+  return assemble(dataVersion, data, options, prepared, prepared.jobs.map(fitHead));
+}
+
+/** buildModel with the largest head in a worker thread (fit-heads.ts): the same file, sooner. */
+export async function buildModelInParallel(
+  dataVersion: string,
+  data: ModelData,
+  options: TrainingOptions = TRAINING,
+  temperatures?: Readonly<Record<HeadName, number>>,
+  encoded?: Encoded,
+  trace?: { thread: boolean },
+): Promise<ModelFileT> {
+  const prepared = prepare(data, options, temperatures, encoded);
+  return assemble(dataVersion, data, options, prepared, await fitHeads(prepared.jobs, true, trace));
 }
 
 function encode(views: readonly MatcherView[]): Encoded {
@@ -173,22 +212,4 @@ function stored(w: Float64Array, featureCount: number, k: number): { rows: numbe
     for (let j = 0; j < k; j++) weights.push(row[j]!);
   }
   return { rows, weights };
-}
-
-/** Out-of-fold logits for every sample (fold = index mod folds), for calibration and reports. */
-export function outOfFold(samples: readonly Sample[], featureCount: number, labels: number, kind: HeadKind, fit: TrainOptions, folds: number): Float64Array[] {
-  const out: Float64Array[] = new Array(samples.length);
-  for (let fold = 0; fold < folds; fold++) {
-    const trainSet = samples.filter((_, i) => i % folds !== fold);
-    const w = train(trainSet, featureCount, labels, kind, fit);
-    samples.forEach((s, i) => {
-      if (i % folds === fold) out[i] = logits(w, labels, s.x);
-    });
-  }
-  return out;
-}
-
-function calibrate(samples: readonly Sample[], featureCount: number, spec: HeadSpec, fit: TrainOptions, folds: number): number {
-  const z = outOfFold(samples, featureCount, spec.labels.length, spec.kind, fit, folds);
-  return fitTemperature(spec.kind, samples.map((s, i) => ({ z: z[i]!, y: s.y })));
 }

@@ -19,22 +19,41 @@ class Head {
   readonly labels: readonly string[];
   readonly kind: HeadKind;
   readonly temperature: number;
-  /** Dense by model feature id: features the head does not use have zero rows. */
+  /** The head's own rows only, in the file's order: most features (letter groups) are not its. */
   readonly weights: Float32Array;
+  /** Model feature id → row in `weights`, or -1 for a feature the head has no weight for. */
+  readonly rowOf: Int32Array;
 
   constructor(file: HeadFileT, featureCount: number) {
     this.labels = file.labels;
     this.kind = file.kind;
     this.temperature = file.temperature;
-    const k = file.labels.length;
-    this.weights = new Float32Array(featureCount * k);
-    file.rows.forEach((f, r) => {
-      for (let j = 0; j < k; j++) this.weights[f * k + j] = file.weights[r * k + j]! / WEIGHT_SCALE;
-    });
+    // Plain loops: a million weights, read at every start.
+    const w = file.weights;
+    this.weights = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) this.weights[i] = w[i]! / WEIGHT_SCALE;
+    this.rowOf = new Int32Array(featureCount).fill(-1);
+    for (let r = 0; r < file.rows.length; r++) this.rowOf[file.rows[r]!] = r;
+  }
+
+  /** The weight of model feature `f` for label `j` (0 when the head has none). */
+  weight(f: number, j: number): number {
+    const r = this.rowOf[f]!;
+    return r < 0 ? 0 : this.weights[r * this.labels.length + j]!;
   }
 
   run(x: SparseVector): HeadOutput {
-    const z = logits(this.weights, this.labels.length, x);
+    // Only the features with a row: a zero row adds exactly nothing, so the sums are the same.
+    const ids = new Int32Array(x.ids.length);
+    const values = new Float64Array(x.ids.length);
+    let n = 0;
+    for (let i = 0; i < x.ids.length; i++) {
+      const r = this.rowOf[x.ids[i]!]!;
+      if (r < 0) continue;
+      ids[n] = r;
+      values[n++] = x.values[i]!;
+    }
+    const z = logits(this.weights, this.labels.length, { ids: ids.subarray(0, n), values: values.subarray(0, n) });
     return { labels: this.labels, probabilities: squash(this.kind, z, this.temperature) };
   }
 }
@@ -59,16 +78,16 @@ export class Classifier {
 
   classify(view: MatcherView): Classification {
     const named = extractFeatures(view);
-    const ids: number[] = [];
-    const values: number[] = [];
+    const ids = new Int32Array(named.size);
+    const values = new Float64Array(named.size);
+    let n = 0;
     for (const [name, v] of named) {
       const id = this.index.get(name);
-      if (id !== undefined) {
-        ids.push(id);
-        values.push(v);
-      }
+      if (id === undefined) continue;
+      ids[n] = id;
+      values[n++] = v;
     }
-    const x: SparseVector = { ids: Int32Array.from(ids), values: Float64Array.from(values) };
+    const x: SparseVector = { ids: ids.subarray(0, n), values: values.subarray(0, n) };
     return { category: this.heads.category.run(x), industry: this.heads.industry.run(x), data: this.heads.data.run(x) };
   }
 
@@ -87,8 +106,8 @@ export class Classifier {
       if (id === undefined) continue;
       // How much more this word says for the label than for the average label.
       let mean = 0;
-      for (let j = 0; j < k; j++) mean += head.weights[id * k + j]!;
-      const push = head.weights[id * k + at]! - mean / k;
+      for (let j = 0; j < k; j++) mean += head.weight(id, j);
+      const push = head.weight(id, at) - mean / k;
       if (push > 0.3) scored.push({ word: t.word, push });
     }
     return scored

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const TRAINING_CODE = ['features', 'linear', 'vocabulary', 'build'] as const;
+export const TRAINING_CODE = ['features', 'linear', 'vocabulary', 'build', 'fit-head'] as const;
 
 /** The TypeScript sources when they are there (a checkout); the compiled files otherwise (an image). */
 function files(): string[] {

@@ -3,7 +3,7 @@
 // corpus and model are never changed; this model lives only in that deployment.
 import type { Catalog } from '../catalog.js';
 import { PhraseEvidence } from '../phrase-evidence.js';
-import { buildModel, TRAINING, type Weighed } from './build.js';
+import { buildModelInParallel, TRAINING, type Weighed } from './build.js';
 import type { ExampleT } from './corpus.js';
 import { extractFeatures } from './features.js';
 import type { SparseVector } from './linear.js';
@@ -35,7 +35,8 @@ export class DeploymentTrainer {
     this.rows = corpus.map((e) => this.read(e.q));
   }
 
-  train(corrections: readonly ExampleT[]): ModelFileT {
+  /** Reads only corrections it has not seen; the largest head trains in a worker thread. */
+  train(corrections: readonly ExampleT[]): Promise<ModelFileT> {
     const extra = corrections.map((example) => ({ example, weight: CORRECTION_WEIGHT }));
     const known = new Map<string, SparseVector>();
     for (const e of corrections) known.set(e.q, known.get(e.q) ?? this.known.get(e.q) ?? this.read(e.q));
@@ -45,7 +46,7 @@ export class DeploymentTrainer {
     const temperatures: Record<HeadName, number> | undefined = shipped
       ? { category: shipped.heads.category.temperature, industry: shipped.heads.industry.temperature, data: shipped.heads.data.temperature }
       : undefined;
-    return buildModel(this.catalog.dataVersion, [...this.corpus, ...extra], { ...TRAINING, folds: 0 }, temperatures, { table: this.table, rows });
+    return buildModelInParallel(this.catalog.dataVersion, [...this.corpus, ...extra], { ...TRAINING, folds: 0 }, temperatures, { table: this.table, rows });
   }
 
   private read(q: string): SparseVector {
@@ -53,6 +54,6 @@ export class DeploymentTrainer {
   }
 }
 
-export function trainWithCorrections(catalog: Catalog, corpus: readonly ExampleT[], corrections: readonly ExampleT[]): ModelFileT {
+export function trainWithCorrections(catalog: Catalog, corpus: readonly ExampleT[], corrections: readonly ExampleT[]): Promise<ModelFileT> {
   return new DeploymentTrainer(catalog, corpus).train(corrections);
 }

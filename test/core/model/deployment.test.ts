@@ -20,7 +20,7 @@ const glimmer = line('need a glimmerpost for the zintaro launch', ['video']);
 const other = line('the quarterly frobnicator deck for sales', ['llm']);
 
 describe('deployment trainer', () => {
-  it('gives the same bytes as training from scratch, also after runs on other sets and reusing what they read', () => {
+  it('gives the same bytes as training from scratch, also after runs on other sets and reusing what they read', async () => {
     const catalog = shippedCatalog();
     const phrases = new Recommender(catalog, null);
     const t = catalog.model!.heads;
@@ -31,15 +31,15 @@ describe('deployment trainer', () => {
       { category: t.category.temperature, industry: t.industry.temperature, data: t.data.temperature },
     );
     const trainer = new DeploymentTrainer(catalog, corpus);
-    trainer.train([other]);
-    trainer.train([other, glimmer]);
+    await trainer.train([other]);
+    await trainer.train([other, glimmer]);
     // The glimmer line is reused from the run before; the result is as if read afresh.
-    expect(serializeModel(trainer.train([glimmer]))).toBe(serializeModel(scratch));
+    expect(serializeModel(await trainer.train([glimmer]))).toBe(serializeModel(scratch));
   });
 
-  it("keeps a correction's own words as features, which no single corpus-like line would bring in", () => {
+  it("keeps a correction's own words as features, which no single corpus-like line would bring in", async () => {
     const trainer = new DeploymentTrainer(shippedCatalog(), corpus);
-    expect(trainer.train([glimmer]).features).toEqual(expect.arrayContaining(['wglimmerpost', 'wzintaro']));
-    expect(trainer.train([other]).features).not.toContain('wglimmerpost');
+    expect((await trainer.train([glimmer])).features).toEqual(expect.arrayContaining(['wglimmerpost', 'wzintaro']));
+    expect((await trainer.train([other])).features).not.toContain('wglimmerpost');
   });
 });
