@@ -1,7 +1,8 @@
 // Reads a stated volume ("~400 product shots a month", "5k tickets a day", "3x a week", "four
-// hundred renders a year", "30 images, every monday") from a request. Only a count tied to a
-// period counts: "a 60-page contract" does not. Counts and periods are found separately, then
-// each period takes the nearest count before it in the same sentence.
+// hundred renders a year", "30 images, every monday", "300ish a month", "unos 25 al mes") from
+// a request. Only a count tied to a period counts: "a 60-page contract" does not. Counts and
+// periods are found separately, then each period takes the nearest count before it in the same
+// sentence, or else a count of things right after it ("weekly: 10 social posts").
 import type { PeriodT, UnitT } from './schema.js';
 
 export interface StatedVolume {
@@ -25,10 +26,23 @@ const PERIOD_WORDS: Readonly<Record<string, PeriodT>> = Object.freeze({
   monday: 'week', tuesday: 'week', wednesday: 'week', thursday: 'week', friday: 'week', saturday: 'week', sunday: 'week',
   month: 'month', monthly: 'month', months: 'month', mo: 'month',
   year: 'year', yearly: 'year', years: 'year', yr: 'year', annually: 'year', annual: 'year',
+  // Spanish, Portuguese, French, Italian and German, as people write to a work chat in them.
+  día: 'day', dia: 'day', días: 'day', dias: 'day', jour: 'day', jours: 'day', giorno: 'day', tag: 'day',
+  diario: 'day', diaria: 'day', quotidien: 'day', täglich: 'day',
+  semana: 'week', semanas: 'week', semaine: 'week', settimana: 'week', woche: 'week',
+  semanal: 'week', hebdomadaire: 'week', settimanale: 'week', wöchentlich: 'week',
+  mes: 'month', mês: 'month', meses: 'month', mois: 'month', mese: 'month', monat: 'month',
+  mensual: 'month', mensal: 'month', mensuel: 'month', mensile: 'month', monatlich: 'month',
+  año: 'year', ano: 'year', année: 'year', anno: 'year', jahr: 'year', anual: 'year', jährlich: 'year',
 });
 // "weekly" stands alone; "week" needs "a", "per", "every", "/", "this" before it.
-const STANDALONE = new Set(['daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually']);
-const PERIOD_LEAD = new Set(['a', 'an', 'per', 'each', 'every', '/']);
+const STANDALONE = new Set([
+  'daily', 'nightly', 'weekly', 'monthly', 'yearly', 'annually',
+  'diario', 'diaria', 'quotidien', 'täglich', 'semanal', 'hebdomadaire', 'settimanale', 'wöchentlich',
+  'mensual', 'mensal', 'mensuel', 'mensile', 'monatlich', 'anual', 'jährlich',
+]);
+// "al mes", "por semana", "cada día", "a la semana", "par jour", "pro Woche", "im Monat", "al giorno".
+const PERIOD_LEAD = new Set(['a', 'an', 'per', 'each', 'every', '/', 'al', 'por', 'cada', 'la', 'par', 'pro', 'im', 'alla']);
 
 const NOUN_UNITS: readonly [RegExp, UnitT][] = [
   [/^(images?|photos?|pictures?|pics?|shots?|visuals?|illustrations?|graphics?|banners?|thumbnails?|renders?|packshots?|mockups?|icons?|logos?|posters?|statics?|stills?|creatives?|headshots?|portraits?|covers?)$/, 'image'],
@@ -51,7 +65,7 @@ function tokens(text: string): Token[] {
   const out: Token[] = [];
   let sentence = 0;
   // Words, numbers with their k/x suffixes, and the "/" of "50/mo"; sentence ends split.
-  for (const m of text.toLowerCase().replace(/[~≈]/g, ' ').matchAll(/(\d+(?:st|nd|rd|th|d)\b|\d[\d,.]*\+?[kmx]?(?![a-z\d])|[a-z][a-z\d]*(?:-[a-z\d]+)*|\/|%|[.;?!](?=\s|$))/g)) {
+  for (const m of text.toLowerCase().replace(/[~≈]/g, ' ').matchAll(/(\d+(?:st|nd|rd|th|d)\b|\d[\d,.]*\+?[kmx]?(?:ish)?(?![\p{L}\d])|\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*|\/|%|[.;?!](?=\s|$))/gu)) {
     if (/^[.;?!]$/.test(m[0])) sentence++;
     else out.push({ text: m[0], sentence });
   }
@@ -63,10 +77,11 @@ function countAt(t: readonly Token[], i: number): { count: number; span: number 
   if (i < 0 || i >= t.length) return null;
   const w = t[i]!.text;
   const next = t[i + 1]?.text ?? '';
-  const digits = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\+)?([kmx])?$/.exec(w);
+  // "1,200", "2.5k", "1,5k" (a decimal comma, as much of Europe writes it), "300ish".
+  const digits = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\d+,\d{1,2}(?=[km]))(\+)?([kmx])?(?:ish)?$/.exec(w);
   if (digits) {
     if (!digits[3] && MEASURE.test(next)) return null;
-    const n = Number(digits[1]!.replace(/,/g, ''));
+    const n = Number(/^\d+,\d{1,2}$/.test(digits[1]!) ? digits[1]!.replace(',', '.') : digits[1]!.replace(/,/g, ''));
     // "our 2025 annual report": a year, not a count.
     if (!digits[2] && !digits[3] && /^\d{4}$/.test(digits[1]!) && n >= 1950 && n <= 2100 && !nounOf([t[i + 1] ?? { text: '', sentence: 0 }])) return null;
     const scaled = digits[3] === 'k' ? n * 1000 : digits[3] === 'm' ? n * 1_000_000 : n;
@@ -120,8 +135,47 @@ function nounOf(words: readonly Token[]): UnitT | null {
 }
 
 // Most requests state no volume: two cheap scans decide whether the token walk is needed.
-const ANY_PERIOD = /(?:day|week|month|year|wk|mo|yr|daily|weekly|monthly|yearly|annually|morning|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
+const ANY_PERIOD = /(?:day|week|month|year|wk|mo|yr|daily|weekly|monthly|yearly|annually|morning|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|d[ií]a|jour|giorno|tag|diari|quotidien|täglich|seman|semaine|settimana|woche|hebdo|mes|mês|mois|monat|mensu|mensal|mensile|año|ano|année|anno|jahr|anual|jährlich)/i;
 const ANY_COUNT = /\d|once|twice|thrice|dozen|couple|hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i;
+
+/** The nearest count before the period at i, within ten words of the same sentence. */
+function countBefore(t: readonly Token[], i: number): { count: number; at: number; span: number } | null {
+  for (let j = i - 1; j >= 0 && j >= i - 11 && t[j]!.sentence === t[i]!.sentence; j--) {
+    let c = countAt(t, j);
+    // A bare "one" far from its period is rarely a count ("one tool that drafts the weekly …").
+    if (!c || j + c.span > i || (t[j]!.text === 'one' && i - j > 4)) continue;
+    // "two thousand", "four hundred and fifty": read a number in words from its first word.
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let back = j - 1; back >= j - 2 && !moved; back--) {
+        const longer = countAt(t, back);
+        if (longer && back + longer.span > j) {
+          j = back;
+          c = longer;
+          moved = true;
+        }
+      }
+    }
+    return { count: c.count, at: j, span: c.span };
+  }
+  return null;
+}
+
+/**
+ * A count of things soon after the period at i ("weekly: 10 social posts", "every friday 3
+ * reels"), only when a noun of a medium follows the count: "every monday for our 12 customers"
+ * is not one.
+ */
+function countAfter(t: readonly Token[], i: number): { count: number; noun: UnitT } | null {
+  for (let j = i + 1; j < t.length && j <= i + 8 && t[j]!.sentence === t[i]!.sentence; j++) {
+    if (PERIOD_WORDS[t[j]!.text]) return null;
+    const c = countAt(t, j);
+    if (!c || t[j]!.text === 'one' || t[j]!.text === 'a') continue;
+    const noun = nounOf(t.slice(j + c.span, j + c.span + 3).filter((w) => w.sentence === t[i]!.sentence));
+    return noun ? { count: c.count, noun } : null;
+  }
+  return null;
+}
 
 /** Every count tied to a period, in the order the periods appear. */
 export function readVolumes(text: string): StatedVolume[] {
@@ -131,26 +185,13 @@ export function readVolumes(text: string): StatedVolume[] {
   for (let i = 0; i < t.length; i++) {
     const period = periodAt(t, i);
     if (!period) continue;
-    // The nearest count before the period, within ten words of the same sentence.
-    for (let j = i - 1; j >= 0 && j >= i - 11 && t[j]!.sentence === t[i]!.sentence; j--) {
-      let c = countAt(t, j);
-      // A bare "one" far from its period is rarely a count ("one tool that drafts the weekly …").
-      if (!c || j + c.span > i || (t[j]!.text === 'one' && i - j > 4)) continue;
-      // "two thousand", "four hundred and fifty": read a number in words from its first word.
-      for (let moved = true; moved; ) {
-        moved = false;
-        for (let back = j - 1; back >= j - 2 && !moved; back--) {
-          const longer = countAt(t, back);
-          if (longer && back + longer.span > j) {
-            j = back;
-            c = longer;
-            moved = true;
-          }
-        }
-      }
-      found.push({ count: c.count, period, noun: nounOf(t.slice(j + c.span, i)) });
-      break;
+    const before = countBefore(t, i);
+    if (before) {
+      found.push({ count: before.count, period, noun: nounOf(t.slice(before.at + before.span, i)) });
+      continue;
     }
+    const after = countAfter(t, i);
+    if (after) found.push({ count: after.count, period, noun: after.noun });
   }
   return found;
 }

@@ -21,6 +21,18 @@ describe('stated volume', () => {
     ['1.5k images a month', 1500, 'month', 'image'],
     ['we post captions 5x a day', 5, 'day', null],
     ['a dozen 3D props a month', 12, 'month', 'model'],
+    // Approximate and European forms, a count after its period, other languages.
+    ['300ish lifestyle shots a month', 300, 'month', 'image'],
+    ['~1,5k emails a week about refunds', 1500, 'week', 'query'],
+    ['Weekly: 10 social posts with caption + image', 10, 'week', 'query'],
+    ['every friday 3 short reels for the shop', 3, 'week', 'video'],
+    ['monthly mood boards for the design team, ~12 images each', 12, 'month', 'image'],
+    ['imágenes para las redes, unos 25 al mes', 25, 'month', null],
+    ['respuestas a reseñas, como 50 por semana', 50, 'week', null],
+    ['uns 25 cartazes por mês', 25, 'month', null],
+    ['environ 50 courriels par jour', 50, 'day', null],
+    ['circa 40 foto alla settimana', 40, 'week', null],
+    ['etwa 30 Bilder pro Woche', 30, 'week', null],
   ])('%s', (text, count, period, noun) => {
     expect(readVolume(text)).toEqual({ count, period, noun });
   });
@@ -33,6 +45,10 @@ describe('stated volume', () => {
     'a few hundred scanned forms',
     '300 messages in the thread',
     'a 2 min onboarding video every month',
+    'every monday I write commentary for our 12 retail customers',
+    'the weekly report, 3 pages at most',
+    'a weekly newsletter with one header image',
+    'a 1,5 hour workshop every month',
   ])('reads no volume from "%s"', (text) => {
     expect(readVolume(text)).toBeNull();
   });
