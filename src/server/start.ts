@@ -17,12 +17,12 @@ import { createSlackSurface } from '../slack/surface.js';
 import { openDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
 import { createTeamsSurface } from '../teams/surface.js';
-import type { SurfaceDeps } from './deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import { createHttpServer } from './http-server.js';
-import { personKeys } from './person-key.js';
+import { personKeys } from '../surface/person-key.js';
 import { PolicedRecommender } from './policed-recommender.js';
-import { RequestLimits } from './request-limits.js';
-import type { Mountable } from './routes.js';
+import { RequestLimits } from '../surface/request-limits.js';
+import type { Mountable } from '../surface/routes.js';
 
 export interface StartOptions {
   readonly config: Config;

@@ -5,7 +5,7 @@ import type { AskOptions } from '../core/recommend.js';
 import { checkRequest } from '../core/request.js';
 import { answerCard, helpCard, noticeCard, type AnswerCardOptions } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import { requestLogEntry } from '../store/request-entry.js';
 
 /** Where a request came from. The user id only feeds the hashed history key. */

@@ -6,7 +6,7 @@ import type { DigestActor, DigestTarget } from '../digest/commands.js';
 import type { Logger } from '../log/logger.js';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 
 export const DIGEST_OFF_CARD = noticeCard(
   'Digests are not set up',

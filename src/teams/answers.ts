@@ -8,7 +8,7 @@ import { guideCard } from '../render/guide-card.js';
 import type { Card } from '../render/card.js';
 import { policyInForceCard } from '../render/policy-card.js';
 import type { DigestActor } from '../digest/commands.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import type { Where } from './conversation.js';
 import { requestLogEntry } from '../store/request-entry.js';
 

@@ -9,8 +9,8 @@ import {
 } from 'botbuilder';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
-import type { SurfaceDeps } from '../server/deps.js';
-import { checkLimit, tooManyRequests, type LimitVerdict } from '../server/request-limits.js';
+import type { SurfaceDeps } from '../surface/deps.js';
+import { checkLimit, tooManyRequests, type LimitVerdict } from '../surface/request-limits.js';
 import type { DigestActor } from '../digest/commands.js';
 import { TeamsActions } from './actions.js';
 import type { TeamsAdapter } from './adapter.js';

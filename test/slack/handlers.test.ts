@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestCommands, DigestTarget } from '../../src/digest/commands.js';
 import { noticeCard } from '../../src/render/answer-card.js';
-import type { SurfaceDeps } from '../../src/server/deps.js';
+import type { SurfaceDeps } from '../../src/surface/deps.js';
 import type { MemoryStore } from '../../src/store/memory-store.js';
 import { plainMessageText, readIntent } from '../../src/slack/intent.js';
 import { whichtoolCommand, type CommandArgs } from '../../src/slack/listeners/commands/whichtool.js';

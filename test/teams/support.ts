@@ -12,11 +12,11 @@ import { Recommender } from '../../src/core/recommend.js';
 import type { DigestCommands } from '../../src/digest/commands.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
-import type { SurfaceDeps } from '../../src/server/deps.js';
+import type { SurfaceDeps } from '../../src/surface/deps.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { guideFactsOf } from '../../src/server/guide-facts.js';
-import { personKeys } from '../../src/server/person-key.js';
-import { RequestLimits } from '../../src/server/request-limits.js';
+import { personKeys } from '../../src/surface/person-key.js';
+import { RequestLimits } from '../../src/surface/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 

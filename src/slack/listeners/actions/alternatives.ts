@@ -1,6 +1,6 @@
 // "Other options": the rest of the ranked recommendations.
 import { alternativesCard } from '../../../render/answer-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -1,5 +1,5 @@
 // "Clarifying choice" and "example" buttons: a new question, answered and recorded like a typed one.
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { answerText } from '../../answering.js';
 import { canShare, showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';

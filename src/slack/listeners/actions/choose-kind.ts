@@ -1,6 +1,6 @@
 // A kind chosen on the "what did you need?" card: recorded as a correction, and thanks.
-import { chooseKind, type Presser } from '../../../corrections/chat.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import { chooseKind, type Presser } from '../../../surface/corrections.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { readPickedIndustry } from '../../payload.js';
 import { showCard } from '../../reply.js';
 import { readButton, STALE_BUTTON, type Button, type ButtonArgs } from './read-button.js';

@@ -1,7 +1,7 @@
 // "Compare": the language model and the best specialist side by side (see core/compare.ts).
 import { comparePair } from '../../../core/compare.js';
 import { compareResultCard } from '../../../render/answer-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -1,8 +1,8 @@
 // 👍 / 👎: stored with the category and catalog version, never the user or the text. One person's
 // vote on one answer counts once, however often the button is pressed. 👎 then asks what was needed.
 import { noticeCard } from '../../../render/answer-card.js';
-import { offerKinds } from '../../../corrections/chat.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import { offerKinds } from '../../../surface/corrections.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { showCard, showNote } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -2,8 +2,8 @@
 // limit, read the payload, and answer a malformed or stale one politely.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { noticeCard } from '../../../render/answer-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
 import type { Asker } from '../../answering.js';
 import { readPayload, type ButtonPayload } from '../../payload.js';
 import { showCard, showNote, type ActionContext } from '../../reply.js';

@@ -1,7 +1,7 @@
 // "Request access": Slack opened the policy's access page already (the button has its url); the
 // press is counted for the policy's owners and answered privately beside the answer, which stays.
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { requestAccess as countAccess } from '../../../server/access-request.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { requestAccess as countAccess } from '../../../surface/access-request.js';
 import { showNote } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -1,14 +1,14 @@
 // `/whichtool <request>` (and `help`, `policy`, `digest …`). The core answers in well under a millisecond, so the answer rides
 // in the ack itself (one round trip, always inside Slack's 3 s), computed at the end of the
-// event-loop turn with the other requests read in it (server/end-of-turn.ts). Digest
+// event-loop turn with the other requests read in it (surface/end-of-turn.ts). Digest
 // commands may call Slack (users.info), so they ack first and answer through response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import { policyInForceCard } from '../../../render/policy-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { endOfTurn } from '../../../server/end-of-turn.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { endOfTurn } from '../../../surface/end-of-turn.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
 import { answerText } from '../../answering.js';
 import { digestReply } from '../../digest-reply.js';
 import { plainMessageText, readIntent } from '../../intent.js';

@@ -3,8 +3,8 @@
 // under the message the shortcut was used on.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkRequest } from '../../../core/request.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
 import { answerText } from '../../answering.js';
 import { ASK_BLOCK, ASK_INPUT, answerModal, readMeta } from '../../views.js';
 
