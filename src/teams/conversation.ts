@@ -2,6 +2,7 @@
 // tenant in channelData; the Playground and Emulator sometimes only in conversation.tenantId.
 import type { Activity } from 'botbuilder';
 import type { ConversationRefRecord } from '../store/types.js';
+import type { Asker } from '../surface/asker.js';
 
 export type Scope = ConversationRefRecord['scope'];
 
@@ -29,3 +30,6 @@ export function whereFrom(activity: Partial<Activity>): Where {
     scope: type && SCOPES.includes(type) ? type : 'personal',
   };
 }
+
+/** Where a request was asked, as the shared answers log it. No user id: Teams shows nobody a history of their questions, so none is kept. */
+export const askerOf = (where: Where): Asker => ({ surface: 'teams', workspace: where.tenantId, channel: where.conversationId });

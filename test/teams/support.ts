@@ -201,9 +201,9 @@ const catalog = loadCatalog();
  * `env` configures Teams as an operator would (local mode without credentials); many requests
  * come from one person here, so the rate limit is off unless `env` sets it.
  */
-export async function startBot(options: { env?: Record<string, string>; digest?: DigestCommands; logRequestText?: boolean } = {}): Promise<Bot> {
+export async function startBot(options: { env?: Record<string, string>; digest?: DigestCommands; logRequestText?: boolean; recommender?: Recommender } = {}): Promise<Bot> {
   const store = new MemoryStore();
-  const recommender = new Recommender(catalog);
+  const recommender = options.recommender ?? new Recommender(catalog);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_RATE_LIMIT: '0', ...options.env });
   const deps: SurfaceDeps = {
     recommender,

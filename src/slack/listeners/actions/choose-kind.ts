@@ -6,7 +6,7 @@ import { showCard } from '../../reply.js';
 import { readButton, STALE_BUTTON, type Button, type ButtonArgs } from './read-button.js';
 
 /** The presser as the corrections flow knows them: Slack user ids are what WHICH_TOOL_OWNERS names. */
-export const slackPresser = (b: Button<unknown>): Presser => ({ surface: 'slack', workspace: b.asker.team, user: b.asker.user ?? 'unknown', ids: b.asker.user ? [b.asker.user] : [] });
+export const slackPresser = (b: Button<unknown>): Presser => ({ surface: 'slack', workspace: b.asker.workspace, user: b.asker.user ?? 'unknown', ids: b.asker.user ? [b.asker.user] : [] });
 
 export const kind = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
   const b = await readButton(deps, args);

@@ -8,6 +8,5 @@ import { readButton, type ButtonArgs } from './read-button.js';
 export const requestAccess = (deps: SurfaceDeps) => async (args: ButtonArgs): Promise<void> => {
   const b = await readButton(deps, args);
   if (!b) return;
-  const who = { surface: 'slack' as const, workspace: b.asker.team, person: `${b.asker.team}:${b.asker.user ?? ''}` };
-  await showNote(b.ctx, await countAccess(deps, b.payload.access, who));
+  await showNote(b.ctx, await countAccess(deps, b.payload.access, { surface: 'slack', workspace: b.asker.workspace, person: b.person }));
 };

@@ -2,7 +2,7 @@
 // messages carry a subtype or bot_id and are skipped: answering them would loop.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../surface/deps.js';
-import { plainMessageText } from '../../intent.js';
+import { plainMessageText } from '../../message-text.js';
 import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 

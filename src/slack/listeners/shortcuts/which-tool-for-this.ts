@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { SurfaceDeps } from '../../../surface/deps.js';
 import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
-import { plainMessageText } from '../../intent.js';
+import { plainMessageText } from '../../message-text.js';
 import { askModal } from '../../views.js';
 
 export const SHORTCUT_ID = 'which_tool_for_this';
