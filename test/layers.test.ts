@@ -72,6 +72,19 @@ export function sdkInPort(file: string, source: string): string[] {
     .map((p) => `${file}: surface → ${p}`);
 }
 
+/** The modules that open a database: only a composition root (the server, a CLI command) opens one and hands it on. */
+const STORE_OPENERS: readonly string[] = ['src/store/open.ts', 'src/store/sqlite.ts', 'src/store/pg/open.ts'];
+const MAY_OPEN_STORE: readonly string[] = ['server', 'cli', 'store'];
+
+/** Imports of a store opener by a file that is handed its store instead, as "file → opener" lines. */
+export function opensStore(file: string, source: string): string[] {
+  const from = layerOf(file);
+  if (from === null || MAY_OPEN_STORE.includes(from)) return [];
+  return importedSpecifiers(source)
+    .filter((s) => s.startsWith('.') && STORE_OPENERS.includes(join(dirname(file), s).replace(/\.js$/, '.ts')))
+    .map((s) => `${file} → ${s}`);
+}
+
 describe('layers', () => {
   it('every folder of src/ has a place in the flow', () => {
     const folders = readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -82,6 +95,14 @@ describe('layers', () => {
     const files = tsFiles('src').map((f) => relative(process.cwd(), join(process.cwd(), f)));
     expect(files.length).toBeGreaterThan(100);
     expect(files.flatMap((f) => wrongWay(f, readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('only the server and the CLI open the store; digests, corrections and surfaces are handed it', () => {
+    expect(tsFiles('src').flatMap((f) => opensStore(f, readFileSync(f, 'utf8')))).toEqual([]);
+    expect(opensStore('src/digest/service.ts', "import { openStore } from '../store/open.js';")).toHaveLength(1);
+    expect(opensStore('src/corrections/open.ts', "const { openPostgresStore } = await import('../store/pg/open.js');")).toHaveLength(1);
+    expect(opensStore('src/server/store.ts', "import { openStore } from '../store/open.js';")).toEqual([]);
+    expect(opensStore('src/digest/service.ts', "import type { Store } from '../store/store.js';")).toEqual([]);
   });
 
   it('the surface port imports no SDK', () => {
