@@ -1,7 +1,7 @@
 // Where a Teams activity came from, read once: tenant, conversation and scope. Teams puts the
 // tenant in channelData; the Playground and Emulator sometimes only in conversation.tenantId.
 import type { Activity } from 'botbuilder';
-import type { ConversationRefRecord } from '../store/types.js';
+import { CONVERSATION_SCOPES, type ConversationRefRecord } from '../store/types.js';
 import type { Asker } from '../surface/asker.js';
 
 export type Scope = ConversationRefRecord['scope'];
@@ -12,7 +12,7 @@ export interface Where {
   readonly scope: Scope;
 }
 
-const SCOPES: readonly Scope[] = ['personal', 'groupChat', 'channel'];
+const SCOPES: readonly Scope[] = CONVERSATION_SCOPES;
 
 /** Who sent the activity, for the per-person rate limit: tenant and Entra object id (or channel account id). */
 export function personFrom(activity: Partial<Activity>): string {
