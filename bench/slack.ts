@@ -8,7 +8,7 @@
 // Two ratios are reported: full answers (core + SQLite request log + Block Kit), and the
 // routing alone (`/whichtool help`: same Bolt path, no core, no store), which is what the
 // ExpressReceiver-vs-HTTPReceiver choice decides.
-// The real server answers at the end of the event-loop turn (src/server/end-of-turn.ts), and
+// The real server answers at the end of the event-loop turn (src/surface/end-of-turn.ts), and
 // most of its lead over the bare app comes from that. So, for information, a third server runs:
 // the bare app acking the same way. Real / that one is what our own per-request work costs.
 import { readFileSync, rmSync } from 'node:fs';
@@ -70,7 +70,7 @@ async function serve(target: Target, dbPath: string): Promise<void> {
     signingSecret: SECRET, token: 'xoxb-bench', botId: 'B0BENCH', botUserId: 'U0BENCH',
     tokenVerificationEnabled: false, logLevel: LogLevel.ERROR,
   });
-  const turnEnd = target === 'bare-turn' ? (await import('../src/server/end-of-turn.js')).endOfTurn : null;
+  const turnEnd = target === 'bare-turn' ? (await import('../src/surface/end-of-turn.js')).endOfTurn : null;
   app.command('/whichtool', async ({ ack }) => {
     if (turnEnd) await turnEnd();
     await ack(card as never);

@@ -7,9 +7,9 @@ import { PolicyHolder } from '../src/core/policy/holder.js';
 import { Recommender } from '../src/core/recommend.js';
 import { silentLogger } from '../src/log/logger.js';
 import { createHttpServer } from '../src/server/http-server.js';
-import { personKeys } from '../src/server/person-key.js';
+import { personKeys } from '../src/surface/person-key.js';
 import { guideFactsOf } from '../src/server/guide-facts.js';
-import { RequestLimits } from '../src/server/request-limits.js';
+import { RequestLimits } from '../src/surface/request-limits.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { createTeamsSurface } from '../src/teams/surface.js';
 

@@ -3,18 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importedSpecifiers } from './helpers/imports.js';
+import { importedPackages } from './helpers/imports.js';
 
 const ALLOWED_PACKAGES = new Set(['zod', 'fuse.js']);
 const PURE_DIRS = ['src/core', 'src/render'];
 
-/** Specifiers that break the rule: a bare package other than the allowed ones. */
+/** Packages that break the rule: any but the allowed ones. */
 function forbiddenImports(source: string): string[] {
-  return importedSpecifiers(source).filter((s) => {
-    if (s.startsWith('.') || s.startsWith('node:')) return false;
-    const pkg = s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;
-    return !ALLOWED_PACKAGES.has(pkg);
-  });
+  return importedPackages(source).filter((pkg) => !ALLOWED_PACKAGES.has(pkg));
 }
 
 function tsFiles(dir: string): string[] {

@@ -1,5 +1,6 @@
-// The one neutral answer model. Every surface renders it as it is and never asks the matcher
-// again, so a card, a digest line and `which-tool ask --json` always agree.
+// The one neutral answer model. Every surface renders it as it is; a button carries the request,
+// not the answer, and asks the recommender again, so a card, a digest line and `which-tool ask
+// --json` always agree.
 import { z } from 'zod';
 import { CategoryId, DataClass, Estimate, IndustryId, Volume } from './schema.js';
 

@@ -17,6 +17,7 @@ export const ErrorCode = {
   SlackNotInstalled: 'slack_not_installed',
   SlackInstallationInvalid: 'slack_installation_invalid',
   StoreUnavailable: 'store_unavailable',
+  StoreRowInvalid: 'store_row_invalid',
   StoreMoveRefused: 'store_move_refused',
   TeamsUnauthorized: 'teams_unauthorized',
   ServiceUrlRefused: 'service_url_refused',

@@ -1,12 +1,10 @@
-// Everything the server needs for stored state and digests, opened at start-up: the store
-// (SQLite at config.dbPath, or Postgres at config.databaseUrl), the chat commands, and (when
+// The digests of a running server, on the store the server opened: the chat commands, and (when
 // config.scheduler) the scheduler whose first run catches up digests missed while the server was
 // down. With Postgres every replica runs its scheduler; delivery claims make each digest go once.
 import type { Config } from '../config/config.js';
 import type { Catalog } from '../core/catalog.js';
 import type { PolicyHolder } from '../core/policy/holder.js';
 import type { Logger } from '../log/logger.js';
-import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { ChatDigestCommands } from './chat-commands.js';
 import { DigestRunner } from './runner.js';
@@ -16,24 +14,19 @@ import { platformSenders } from './senders.js';
 import type { SlackTokenSource } from './slack-sender.js';
 import { dropUntrustedReferences } from './reference-cleanup.js';
 
-/** The server never blocks its event loop on another process's SQLite lock for longer than this. */
-export const SERVER_BUSY_TIMEOUT_MS = 5;
-
 export interface DigestService {
-  readonly store: Store;
   readonly commands: ChatDigestCommands;
   /** Starts the scheduler if configured; call once the server listens. OAuth mode passes each workspace's tokens. */
   start(slackTokens?: SlackTokenSource): RunningScheduler | null;
+  /** Stops the scheduler; the store stays open for its owner to close. */
   stop(): Promise<void>;
 }
 
-export async function openDigestService(config: Config, catalog: Catalog, log: Logger, policy?: PolicyHolder): Promise<DigestService> {
-  const store = await openStore(config, log, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+export async function createDigestService(store: Store, config: Config, catalog: Catalog, log: Logger, policy?: PolicyHolder): Promise<DigestService> {
   await dropUntrustedReferences(store, config.teams, log);
   const commands = new ChatDigestCommands(store.digest, log, undefined, config.digestManagers);
   let scheduler: RunningScheduler | null = null;
   return {
-    store,
     commands,
     start(slackTokens) {
       if (!config.scheduler) return null;
@@ -53,7 +46,6 @@ export async function openDigestService(config: Config, catalog: Catalog, log: L
     },
     async stop() {
       await scheduler?.stop();
-      await store.close();
     },
   };
 }

@@ -51,7 +51,7 @@ export class TeamsSender implements DigestSender {
     // A reference saved from a thread (";messageid=…") also reaches its channel.
     const ref = (await this.options.refs.get(sub.channel)) ?? (await this.options.refs.list()).find((r) => r.conversationId.split(';')[0] === sub.channel);
     const serviceUrl = serviceUrlOf(ref?.reference);
-    if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: add the app to that conversation (or mention it there) so Teams introduces it' };
+    if (!ref || !serviceUrl) return { kind: 'failed', reason: 'no conversation reference yet: add the app to that conversation so Teams introduces it (a message to the bot there does not keep one)' };
     const destination = this.destination(ref, serviceUrl);
     if (!destination.ok) return { kind: 'failed', reason: `not sent: ${destination.reason}` };
     const url = `${serviceUrl}/v3/conversations/${encodeURIComponent(sub.channel)}/activities`;

@@ -1,6 +1,6 @@
 // GET /metrics in the Prometheus text format. Unauthenticated like /healthz: keep it on the
 // private network (see SECURITY.md).
-import type { Mountable } from '../server/routes.js';
+import type { Mountable } from '../surface/routes.js';
 import { registry } from './registry.js';
 
 export function metricsSurface(): Mountable {

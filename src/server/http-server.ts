@@ -7,8 +7,8 @@ import type { Logger } from '../log/logger.js';
 import { requestIdFor, tagRequest } from '../log/request-context.js';
 import { recordHttpRequest, requestsRefused } from '../metrics/registry.js';
 import { BodyBudget, EMPTY_BODY, readBody } from './body.js';
-import { refusalOf, refuse } from './refusal.js';
-import { MAX_BODY_BYTES, type Mountable, type Route } from './routes.js';
+import { refusalOf, refuse } from '../surface/refusal.js';
+import { MAX_BODY_BYTES, type Mountable, type Route } from '../surface/routes.js';
 
 export interface HttpServerOptions {
   readonly surfaces: readonly Mountable[];

@@ -1,4 +1,5 @@
-// Composition root: builds the core, the store and the surfaces, and starts the HTTP server.
+// Composition root: opens the store, builds the core, the digests and the surfaces on it, and
+// starts the HTTP server.
 // Tests call this directly with their own configuration, catalog and log destination.
 import { guideFactsOf } from './guide-facts.js';
 import type { AddressInfo } from 'node:net';
@@ -14,15 +15,16 @@ import { metricsSurface } from '../metrics/route.js';
 import { createSlackOAuth } from '../slack/oauth/installer.js';
 import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
 import { createSlackSurface } from '../slack/surface.js';
-import { openDigestService } from '../digest/service.js';
+import { createDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
 import { createTeamsSurface } from '../teams/surface.js';
-import type { SurfaceDeps } from './deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import { createHttpServer } from './http-server.js';
-import { personKeys } from './person-key.js';
+import { personKeys } from '../surface/person-key.js';
 import { PolicedRecommender } from './policed-recommender.js';
-import { RequestLimits } from './request-limits.js';
-import type { Mountable } from './routes.js';
+import { openServerStore } from './store.js';
+import { RequestLimits } from '../surface/request-limits.js';
+import type { Mountable } from '../surface/routes.js';
 
 export interface StartOptions {
   readonly config: Config;
@@ -50,14 +52,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const started = Date.now();
   // Before anything opens: a bad policy file stops start-up (PolicyError, one line).
   const policy = options.policy ?? new PolicyHolder(config.policyFile ?? null, catalog);
-  const digest = options.store ? null : await openDigestService(config, catalog, log, policy);
-  if (digest) watchStore(digest.store);
+  const store = options.store ? null : await openServerStore(config, log);
+  if (store) watchStore(store);
+  const digest = store ? await createDigestService(store, config, catalog, log, policy) : null;
   const recommender = new PolicedRecommender(catalog, policy, { freshness: defaultFreshness(config.staleAfter) });
-  const corrections = digest ? openCorrections(config, catalog, digest.store.corrections, recommender, log) : null;
+  const corrections = store ? openCorrections(config, catalog, store.corrections, recommender, log) : null;
   const deps: SurfaceDeps = {
     recommender,
     policy,
-    store: options.store ?? digest!.store.surface,
+    store: options.store ?? store!.surface,
     log,
     logRequestText: config.logRequestText,
     limits: new RequestLimits(config.rateLimit),
@@ -71,9 +74,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (config.teams.mode !== 'off') surfaces.push(await createTeamsSurface(deps, config.teams));
   if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
   // OAuth mode keeps its installations in the database, so it needs the real store.
-  if (config.slackOAuth && !digest) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
-  const slackOAuth = config.slackOAuth && digest ? createSlackOAuth(config.slackOAuth, digest.store.installations, log) : null;
-  if (slackOAuth) surfaces.push(await createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, digest!.store.digest));
+  if (config.slackOAuth && !store) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
+  const slackOAuth = config.slackOAuth && store ? createSlackOAuth(config.slackOAuth, store.installations, log) : null;
+  if (slackOAuth) surfaces.push(await createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, store!.digest));
   surfaces.push(metricsSurface());
   setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
@@ -83,7 +86,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createHttpServer({
     surfaces,
     log,
-    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name), store: digest ? digest.store.status() : 'ok' }),
+    health: () => ({ catalog: catalog.version, model: recommender.modelVersion, surfaces: surfaces.map((s) => s.name), store: store ? store.status() : 'ok' }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -112,10 +115,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearInterval(sweep);
       clearTimeout(cutOff);
       // The store queues request-path writes for a turn; the last requests' go out now.
-      await digest?.store.flush();
+      await store?.flush();
       await corrections?.stop();
       for (const s of surfaces) await s.stop?.();
       await digest?.stop();
+      await store?.close();
     },
   };
 }

@@ -4,7 +4,7 @@
 import { App, ErrorCode, type Authorize, type CodedError, type Context, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import { boltLogger, type Scrub } from './bolt-logger.js';
 import { BotIdentity } from './bot-identity.js';
 import { registerListeners } from './listeners/index.js';

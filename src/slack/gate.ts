@@ -4,7 +4,7 @@
 // Bolt's own is switched off (surface.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Refusal } from '../server/routes.js';
+import type { Refusal } from '../surface/routes.js';
 import { bodyShapeProblem, isSslCheck } from './body-shape.js';
 import { ReplayCache } from './replay-cache.js';
 

@@ -5,9 +5,9 @@
 // retried in the background, so an unreachable Slack never blocks or crashes the server.
 import { HTTPReceiver, SocketModeReceiver, type BufferedIncomingMessage } from '@slack/bolt';
 import type { SlackConfig } from '../config/config.js';
-import type { SurfaceDeps } from '../server/deps.js';
-import { refuse } from '../server/refusal.js';
-import type { Mountable, Route } from '../server/routes.js';
+import type { SurfaceDeps } from '../surface/deps.js';
+import { refuse } from '../surface/refusal.js';
+import type { Mountable, Route } from '../surface/routes.js';
 import { buildSlackApp, webClientOptions } from './app.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackGate } from './gate.js';

@@ -7,8 +7,8 @@ import type { Surface } from './types.js';
 /** A correction's id as the stores make it (`cor_` and ten hex digits): what chat buttons carry back. */
 export const CorrectionId = z.string().regex(/^cor_[0-9a-f]{10}$/);
 
-export type CorrectionStatus = 'pending' | 'accepted' | 'rejected';
-export const CORRECTION_STATUSES: readonly CorrectionStatus[] = ['pending', 'accepted', 'rejected'];
+export const CORRECTION_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 /** The kind a person says they needed: a category, or "none" for "not an AI-tool question". */
 export type ChosenKind = CategoryIdT | 'none';

@@ -3,7 +3,8 @@
 // promise: a server database answers over the network; SQLite answers at once.
 import type { CategoryIdT, IndustryIdT, VolumeT } from '../core/schema.js';
 
-export type Platform = 'slack' | 'teams';
+export const PLATFORMS = ['slack', 'teams'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export interface SubscriptionRecord {
   readonly id: string;
@@ -25,7 +26,8 @@ export interface SubscriptionRecord {
 
 export type NewSubscription = Pick<SubscriptionRecord, 'platform' | 'workspace' | 'channel' | 'schedule' | 'timeZone' | 'enterprise'>;
 
-export type DeliveryStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'dead';
+export const DELIVERY_STATUSES = ['claimed', 'sent', 'skipped', 'failed', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface DeliveryRecord {
   readonly subscriptionId: string;

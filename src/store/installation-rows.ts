@@ -1,28 +1,10 @@
-// Slack installation rows as both stores keep them (the same columns in SQLite and Postgres):
-// tokens go through the SecretBox (sealed when a key is set), with the row's key bound into each
+// Slack installation rows (rows/installation.ts) to and from installations, the same in SQLite and
+// Postgres: tokens go through the SecretBox (sealed when a key is set), with the row's key bound into each
 // seal so a token cannot be moved between rows, and moves between databases keep it readable.
 import { ErrorCode, WhichToolError } from '../core/errors.js';
 import { installationKey, type InstallationLookup, type InstallationSummary, type SlackInstallation } from './installation-types.js';
+import type { InstallationRowT as InstallationRow } from './rows/installation.js';
 import type { SecretBox } from './secret-box.js';
-
-export interface InstallationRow {
-  id: string;
-  team_id: string | null;
-  team_name: string | null;
-  enterprise_id: string | null;
-  enterprise_name: string | null;
-  enterprise_url: string | null;
-  is_enterprise_install: number;
-  app_id: string | null;
-  bot_id: string;
-  bot_user_id: string;
-  bot_scopes: string;
-  bot_token: string;
-  bot_refresh_token: string | null;
-  bot_expires_at: number | null;
-  installer_user_id: string | null;
-  installed_at: number;
-}
 
 /** The columns in the order both stores write them. */
 export const INSTALLATION_COLUMNS = [

@@ -9,6 +9,9 @@ import type { Db } from './open-database.js';
 import { migratePostgres } from './pg/migrate.js';
 import { insertRows } from './pg/rows.js';
 import { inTransaction } from './pg/tx.js';
+import { CountRow } from './rows/counts.js';
+import { ColumnNameRow, TableInfo, UserVersion, YesRow } from './rows/meta.js';
+import { readRow, readRows } from './rows/read-row.js';
 
 /**
  * Every table of records, parents before the rows that refer to them. Not `meta`: that is each
@@ -25,14 +28,14 @@ const refuse = (why: string): WhichToolError => new WhichToolError(ErrorCode.Sto
 
 export async function moveSqliteToPostgres(db: Db, pool: pg.Pool): Promise<MoveReport> {
   const target = await migratePostgres(pool);
-  const source = db.pragma('user_version', { simple: true }) as number;
+  const source = readRow(UserVersion, 'pragma user_version', db.pragma('user_version', { simple: true }));
   if (source !== target) throw refuse(`the SQLite file is at schema ${source} and Postgres at ${target}: run this version of which-tool on both`);
   return inTransaction(pool, async (c) => {
     // Nothing else writes while the rows move (replicas wait; they should not be running yet).
     await c.query(`LOCK TABLE ${MOVED_TABLES.join(', ')} IN EXCLUSIVE MODE`);
     for (const table of MOVED_TABLES) {
-      const { rows } = await c.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
-      if (rows[0]!.any) throw refuse(`the Postgres database already has ${table} rows: move into an empty database, so two deployments' records are never mixed`);
+      const { rows } = await c.query(`SELECT EXISTS (SELECT 1 FROM ${table}) AS yes`);
+      if (readRow(YesRow, table, rows[0])) throw refuse(`the Postgres database already has ${table} rows: move into an empty database, so two deployments' records are never mixed`);
     }
     const report = {} as MoveReport;
     for (const table of MOVED_TABLES) report[table] = await copyTable(db, c, table);
@@ -43,13 +46,15 @@ export async function moveSqliteToPostgres(db: Db, pool: pg.Pool): Promise<MoveR
 }
 
 async function copyTable(db: Db, c: pg.ClientBase, table: string): Promise<number> {
-  const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((col) => col.name);
-  const { rows: known } = await c.query<{ column_name: string }>('SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()', [table]);
-  const missing = columns.filter((col) => !known.some((k) => k.column_name === col));
+  const columns = readRow(TableInfo, `table_info(${table})`, db.pragma(`table_info(${table})`));
+  const { rows: known } = await c.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()', [table]);
+  const inPostgres = new Set(readRows(ColumnNameRow, 'information_schema.columns', known));
+  const missing = columns.filter((col) => !inPostgres.has(col));
   if (missing.length) throw refuse(`Postgres has no column ${table}.${missing[0]}: the two schemas differ`);
   let moved = 0;
   let chunk: unknown[][] = [];
-  // Row order kept (rowid): the same listing order, the same ids.
+  // Row order kept (rowid): the same listing order, the same ids. Values are copied as stored,
+  // unread: the rows are parsed where they are used, in whichever database they end up in.
   for (const row of db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
     chunk.push(row);
     if (chunk.length < CHUNK) continue;
@@ -59,7 +64,7 @@ async function copyTable(db: Db, c: pg.ClientBase, table: string): Promise<numbe
   }
   if (chunk.length) await insertRows(c, table, columns, chunk);
   moved += chunk.length;
-  const { rows } = await c.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
-  if (rows[0]!.n !== moved) throw refuse(`${table}: ${moved} rows read, ${rows[0]!.n} written`);
+  const written = readRow(CountRow, table, (await c.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]);
+  if (written !== moved) throw refuse(`${table}: ${moved} rows read, ${written} written`);
   return moved;
 }

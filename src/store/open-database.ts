@@ -6,6 +6,8 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { UserVersion } from './rows/meta.js';
+import { readRow } from './rows/read-row.js';
 
 export type Db = Database.Database;
 
@@ -55,7 +57,7 @@ export function openExisting(path: string): Db | null {
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   const apply = db.transaction(() => {
     // Read inside the (immediate) transaction so two processes starting at once apply each once.
-    let current = db.pragma('user_version', { simple: true }) as number;
+    let current = readRow(UserVersion, 'pragma user_version', db.pragma('user_version', { simple: true }));
     for (const m of migrations) {
       if (m.version <= current) continue;
       db.exec(m.sql);

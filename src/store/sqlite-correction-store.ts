@@ -1,27 +1,10 @@
 // The CorrectionStore on SQLite. Plain SQL with positional parameters and no SQLite-only
 // features, so a Postgres store can use the same statements.
-import { randomBytes } from 'node:crypto';
-import type { CategoryIdT, IndustryIdT } from '../core/schema.js';
-import type { ChosenKind, CorrectionRecord, CorrectionStatus, CorrectionStore, NewCorrection } from './correction-types.js';
+import type { CorrectionRecord, CorrectionStatus, CorrectionStore, NewCorrection } from './correction-types.js';
 import type { Db } from './open-database.js';
-import type { Surface } from './types.js';
-
-export interface CorrectionRow {
-  id: string; at: number; surface: Surface; workspace: string; user_key: string; text: string | null;
-  answered_category: CategoryIdT | null; answered_industry: IndustryIdT | null; chosen_category: ChosenKind; chosen_industry: IndustryIdT | null;
-  catalog_version: string; model_version: string | null; status: CorrectionStatus; decided_by: string | null; decided_at: number | null; flagged: number;
-}
-
-export const toRecord = (r: CorrectionRow): CorrectionRecord => ({
-  id: r.id, at: new Date(r.at), surface: r.surface, workspace: r.workspace, userKey: r.user_key, text: r.text,
-  answered: { category: r.answered_category, industry: r.answered_industry },
-  chosen: { category: r.chosen_category, industry: r.chosen_industry },
-  catalogVersion: r.catalog_version, modelVersion: r.model_version, status: r.status,
-  decidedBy: r.decided_by, decidedAt: r.decided_at === null ? null : new Date(r.decided_at), flagged: r.flagged === 1,
-});
-
-/** Short enough to type after `corrections accept`, random enough not to collide in one deployment. */
-export const newCorrectionId = (): string => `cor_${randomBytes(5).toString('hex')}`;
+import { CorrectionRow, newCorrectionId } from './rows/correction.js';
+import { CountRow } from './rows/counts.js';
+import { readRow, readRows } from './rows/read-row.js';
 
 export class SqliteCorrectionStore implements CorrectionStore {
   constructor(private readonly db: Db) {}
@@ -38,19 +21,19 @@ export class SqliteCorrectionStore implements CorrectionStore {
   }
 
   async get(id: string): Promise<CorrectionRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM corrections WHERE id = ?').get(id) as CorrectionRow | undefined;
-    return r && toRecord(r);
+    const r = this.db.prepare('SELECT * FROM corrections WHERE id = ?').get(id);
+    return r === undefined ? undefined : readRow(CorrectionRow, 'corrections', r);
   }
 
   async list(status?: CorrectionStatus): Promise<CorrectionRecord[]> {
     const rows = status
       ? this.db.prepare('SELECT * FROM corrections WHERE status = ? ORDER BY at, id').all(status)
       : this.db.prepare('SELECT * FROM corrections ORDER BY at, id').all();
-    return (rows as CorrectionRow[]).map(toRecord);
+    return readRows(CorrectionRow, 'corrections', rows);
   }
 
   async countSince(userKey: string, since: Date): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM corrections WHERE user_key = ? AND at >= ?').get(userKey, since.getTime()) as { n: number }).n;
+    return readRow(CountRow, 'corrections', this.db.prepare('SELECT COUNT(*) AS n FROM corrections WHERE user_key = ? AND at >= ?').get(userKey, since.getTime()));
   }
 
   async isFlagged(userKey: string): Promise<boolean> {

@@ -5,7 +5,15 @@ import type { Db } from './open-database.js';
 import type {
   CatalogSnapshot, ClaimOwner, DeliveryRecord, DeliveryStatus, DigestStore, FeedbackTotals, NewSubscription, Platform, RequestRow, SubscriptionRecord,
 } from './digest-types.js';
-import { MAX_ATTEMPTS, newSubscriptionId, toDelivery, toRequestRow, toSub, type DeliveryRow, type SubRow } from './digest-rows.js';
+import { CatalogSnapshotRow } from './rows/catalog-snapshot.js';
+import { CountRow, FeedbackTotalsRow, LatestRow } from './rows/counts.js';
+import { Delivery, DeliveryRow, MAX_ATTEMPTS } from './rows/delivery.js';
+import { readRow, readRows } from './rows/read-row.js';
+import { RequestLogRow } from './rows/request.js';
+import { newSubscriptionId, SubscriptionRow } from './rows/subscription.js';
+
+const subscription = (r: unknown): SubscriptionRecord | undefined => (r === undefined ? undefined : readRow(SubscriptionRow, 'subscriptions', r));
+const delivery = (r: unknown): DeliveryRecord | undefined => (r === undefined ? undefined : readRow(Delivery, 'deliveries', r));
 
 // A Teams channel's requests are logged under their threads ("19:…@thread.tacv2;messageid=…"):
 // the channel's digest counts them all. The range (';' up to '<') keeps the index usable.
@@ -28,17 +36,15 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async findSubscription(platform: Platform, channel: string): Promise<SubscriptionRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel = ?').get(platform, channel) as SubRow | undefined;
-    return r && toSub(r);
+    return subscription(this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel = ?').get(platform, channel));
   }
 
   async getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as SubRow | undefined;
-    return r && toSub(r);
+    return subscription(this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id));
   }
 
   async listSubscriptions(): Promise<SubscriptionRecord[]> {
-    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY created_at, rowid').all() as SubRow[]).map(toSub);
+    return readRows(SubscriptionRow, 'subscriptions', this.db.prepare('SELECT * FROM subscriptions ORDER BY created_at, rowid').all());
   }
 
   async removeSubscription(id: string): Promise<boolean> {
@@ -56,13 +62,14 @@ export class SqliteDigestStore implements DigestStore {
   async claimDelivery(subscriptionId: string, periodAt: Date, owner: ClaimOwner): Promise<'new' | 'taken-over' | null> {
     const at = periodAt.getTime();
     const claim = this.db.transaction((): 'new' | 'taken-over' | null => {
-      const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, at) as DeliveryRow | undefined;
-      if (!row) {
+      const found = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, at);
+      if (found === undefined) {
         this.db
           .prepare("INSERT INTO deliveries (subscription_id, period_at, status, owner, lease_until, attempts, updated_at) VALUES (?, ?, 'claimed', ?, ?, 1, ?)")
           .run(subscriptionId, at, owner.id, owner.leaseUntil(), Date.now());
         return 'new';
       }
+      const row = readRow(DeliveryRow, 'deliveries', found);
       // A failed send is retried by a later run in the same period; a stale claim is taken over.
       const retry = row.status === 'failed' && row.attempts < MAX_ATTEMPTS;
       const takeOver = row.status === 'claimed' && owner.isStale(row.owner ?? '', row.lease_until ?? 0);
@@ -88,45 +95,41 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async getDelivery(subscriptionId: string, periodAt: Date): Promise<DeliveryRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, periodAt.getTime()) as DeliveryRow | undefined;
-    return r && toDelivery(r);
+    return delivery(this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND period_at = ?').get(subscriptionId, periodAt.getTime()));
   }
 
   async latestPeriod(subscriptionId: string): Promise<Date | undefined> {
-    const r = this.db.prepare('SELECT MAX(period_at) AS at FROM deliveries WHERE subscription_id = ?').get(subscriptionId) as { at: number | null };
-    return r.at === null ? undefined : new Date(r.at);
+    const at = readRow(LatestRow, 'deliveries', this.db.prepare('SELECT MAX(period_at) AS at FROM deliveries WHERE subscription_id = ?').get(subscriptionId));
+    return at === null ? undefined : new Date(at);
   }
 
   async lastSent(subscriptionId: string, before: Date): Promise<DeliveryRecord | undefined> {
-    const r = this.db
-      .prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' AND period_at < ? ORDER BY period_at DESC LIMIT 1")
-      .get(subscriptionId, before.getTime()) as DeliveryRow | undefined;
-    return r && toDelivery(r);
+    return delivery(this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sent' AND period_at < ? ORDER BY period_at DESC LIMIT 1").get(subscriptionId, before.getTime()));
   }
 
   async countSent(subscriptionId: string): Promise<number> {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE subscription_id = ? AND status = 'sent'").get(subscriptionId) as { n: number }).n;
+    return readRow(CountRow, 'deliveries', this.db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE subscription_id = ? AND status = 'sent'").get(subscriptionId));
   }
 
   async listDeliveries(subscriptionId?: string): Promise<DeliveryRecord[]> {
     const rows = subscriptionId
       ? this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY period_at').all(subscriptionId)
       : this.db.prepare('SELECT * FROM deliveries ORDER BY subscription_id, period_at').all();
-    return (rows as DeliveryRow[]).map(toDelivery);
+    return readRows(Delivery, 'deliveries', rows);
   }
 
   async requestsIn(channel: string, from: Date, to: Date): Promise<RequestRow[]> {
     const rows = this.db
       .prepare(`SELECT * FROM request_log WHERE ${IN_CHANNEL} AND at >= @from AND at < @to ORDER BY at`)
-      .all({ ...inChannel(channel), from: from.getTime(), to: to.getTime() }) as Record<string, unknown>[];
-    return rows.map(toRequestRow);
+      .all({ ...inChannel(channel), from: from.getTime(), to: to.getTime() });
+    return readRows(RequestLogRow, 'request_log', rows);
   }
 
   async feedbackIn(channel: string, from: Date, to: Date): Promise<FeedbackTotals> {
     const r = this.db
       .prepare(`SELECT COALESCE(SUM(helpful), 0) AS up, COUNT(*) - COALESCE(SUM(helpful), 0) AS down FROM feedback WHERE ${IN_CHANNEL} AND at >= @from AND at < @to`)
-      .get({ ...inChannel(channel), from: from.getTime(), to: to.getTime() }) as FeedbackTotals;
-    return { up: r.up, down: r.down };
+      .get({ ...inChannel(channel), from: from.getTime(), to: to.getTime() });
+    return readRow(FeedbackTotalsRow, 'feedback', r);
   }
 
   async saveCatalogSnapshot(s: CatalogSnapshot): Promise<void> {
@@ -136,7 +139,7 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async getCatalogSnapshot(version: string): Promise<CatalogSnapshot | undefined> {
-    const r = this.db.prepare('SELECT * FROM catalog_snapshots WHERE version = ?').get(version) as { version: string; tools: string; use_cases: string } | undefined;
-    return r && { version: r.version, tools: JSON.parse(r.tools) as string[], useCases: JSON.parse(r.use_cases) as string[] };
+    const r = this.db.prepare('SELECT * FROM catalog_snapshots WHERE version = ?').get(version);
+    return r === undefined ? undefined : readRow(CatalogSnapshotRow, 'catalog_snapshots', r);
   }
 }

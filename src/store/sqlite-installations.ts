@@ -2,7 +2,9 @@
 // shared with Postgres (pg/installations.ts).
 import type { SecretBox } from './secret-box.js';
 import type { Db } from './open-database.js';
-import { candidateKeys, fromInstallationRow, resealed, summaryOf, toInstallationRow, type InstallationRow as Row } from './installation-rows.js';
+import { candidateKeys, fromInstallationRow, resealed, summaryOf, toInstallationRow } from './installation-rows.js';
+import { InstallationRow } from './rows/installation.js';
+import { readRow, readRows } from './rows/read-row.js';
 import { installationKey, type InstallationLookup, type InstallationSummary, type SlackInstallation, type SlackInstallationStore } from './installation-types.js';
 
 const UPSERT = `INSERT INTO slack_installations (id, team_id, team_name, enterprise_id, enterprise_name, enterprise_url,
@@ -16,6 +18,8 @@ const UPSERT = `INSERT INTO slack_installations (id, team_id, team_name, enterpr
   bot_token = excluded.bot_token, bot_refresh_token = excluded.bot_refresh_token, bot_expires_at = excluded.bot_expires_at,
   installer_user_id = excluded.installer_user_id, updated_at = excluded.updated_at`;
 
+
+const TABLE = 'slack_installations';
 
 function statements(db: Db) {
   return {
@@ -54,8 +58,8 @@ export class SqliteInstallationStore implements SlackInstallationStore {
 
   async find(where: InstallationLookup): Promise<SlackInstallation | undefined> {
     const id = await this.locate(where);
-    const row = id === undefined ? undefined : (this.sql.get.get(id) as Row | undefined);
-    return row && fromInstallationRow(row, this.box);
+    const row = id === undefined ? undefined : this.sql.get.get(id);
+    return row === undefined ? undefined : fromInstallationRow(readRow(InstallationRow, TABLE, row), this.box);
   }
 
   async locate(where: InstallationLookup): Promise<string | undefined> {
@@ -69,7 +73,7 @@ export class SqliteInstallationStore implements SlackInstallationStore {
   }
 
   async list(): Promise<InstallationSummary[]> {
-    return (this.sql.all.all() as Row[]).map((r) => summaryOf(r, this.box));
+    return readRows(InstallationRow, TABLE, this.sql.all.all()).map((r) => summaryOf(r, this.box));
   }
 
   async reseal(): Promise<number> {
@@ -77,7 +81,7 @@ export class SqliteInstallationStore implements SlackInstallationStore {
     const sql = this.sql;
     return db.transaction(() => {
       let changed = 0;
-      for (const r of sql.all.all() as Row[]) {
+      for (const r of readRows(InstallationRow, TABLE, sql.all.all())) {
         const fresh = resealed(r, this.box);
         if (!fresh) continue;
         sql.tokens.run(fresh.botToken, fresh.botRefreshToken, r.id);

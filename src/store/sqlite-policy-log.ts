@@ -1,7 +1,8 @@
 // Reads the policy log (migration 4) as counts for `which-tool policy report` and the owners'
 // digest, on SQLite (pg/policy-log.ts is its twin).
-import type { PolicyCountRow } from '../core/policy/report.js';
 import type { Db } from './open-database.js';
+import { CountRow, PolicyCountRow } from './rows/counts.js';
+import { readRow, readRows } from './rows/read-row.js';
 import type { PolicyCounts, PolicyLogReader } from './policy-log.js';
 
 export class SqlitePolicyLog implements PolicyLogReader {
@@ -18,8 +19,8 @@ export class SqlitePolicyLog implements PolicyLogReader {
   async policyCounts(since: Date, until: Date, workspace?: string): Promise<PolicyCounts> {
     const range = [since.getTime(), until.getTime(), workspace ?? null, workspace ?? null] as const;
     return {
-      requests: (this.countRequests.get(...range) as { n: number }).n,
-      rows: this.countRows.all(...range) as PolicyCountRow[],
+      requests: readRow(CountRow, 'request_log', this.countRequests.get(...range)),
+      rows: readRows(PolicyCountRow, 'policy_log', this.countRows.all(...range)),
     };
   }
 }

@@ -2,7 +2,10 @@
 // references. Times are stored as epoch milliseconds so ranges and pruning use the indexes.
 import type { Db } from './open-database.js';
 import { accessRow, POLICY_COLUMNS, policyRows } from './policy-log.js';
-import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
+import { ConversationRefRow, LegacyRefRow } from './rows/conversation-ref.js';
+import { HistoryRow } from './rows/history.js';
+import { readRow, readRows } from './rows/read-row.js';
+import type { AccessRequestEntry, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from './types.js';
 
 const HISTORY_KEEP = 20;
 /**
@@ -67,8 +70,11 @@ export class SqliteSurfaceStore implements SurfaceStore {
     this.conversationRefs = {
       save: (r) => void save.run(r.conversationId, r.tenantId, r.scope, JSON.stringify(r.reference), r.updatedAt.getTime(), r.authenticated ? 1 : 0),
       remove: (id) => void remove.run(id),
-      get: async (id) => toRef(get.get(id) as RefRow | undefined),
-      list: async () => (list.all() as RefRow[]).map((r) => toRef(r)!),
+      get: async (id) => {
+        const r = get.get(id);
+        return r === undefined ? undefined : readRow(ConversationRefRow, 'conversation_refs', r);
+      },
+      list: async () => readRows(ConversationRefRow, 'conversation_refs', list.all()),
     };
   }
 
@@ -116,28 +122,9 @@ export class SqliteSurfaceStore implements SurfaceStore {
   }
 
   async recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
-    return (this.selectHistory.all(userKey, limit) as { at: number; text: string }[]).map((r) => ({ at: new Date(r.at), text: r.text }));
+    return readRows(HistoryRow, 'history', this.selectHistory.all(userKey, limit));
   }
 }
-
-interface RefRow {
-  conversation_id: string;
-  tenant_id: string;
-  scope: ConversationRefRecord['scope'];
-  reference: string;
-  updated_at: number;
-  authenticated: number | null;
-}
-
-const toRef = (r: RefRow | undefined): ConversationRefRecord | undefined =>
-  r && {
-    conversationId: r.conversation_id,
-    tenantId: r.tenant_id,
-    scope: r.scope,
-    reference: JSON.parse(r.reference) as unknown,
-    updatedAt: new Date(r.updated_at),
-    authenticated: r.authenticated === 1,
-  };
 
 /**
  * When the bot runs with credentials, a conversation reference saved while it ran without them
@@ -147,12 +134,9 @@ const toRef = (r: RefRow | undefined): ConversationRefRecord | undefined =>
  */
 export function dropUnauthenticatedRefs(db: Db, trusted: (serviceUrl: string) => boolean): number {
   return db.transaction(() => {
-    const legacy = db.prepare('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL').all() as { conversation_id: string; reference: string }[];
+    const legacy = readRows(LegacyRefRow, 'conversation_refs', db.prepare('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL').all());
     const mark = db.prepare('UPDATE conversation_refs SET authenticated = ? WHERE conversation_id = ?');
-    for (const row of legacy) {
-      const url = (JSON.parse(row.reference) as { serviceUrl?: unknown } | null)?.serviceUrl;
-      mark.run(typeof url === 'string' && trusted(url) ? 1 : 0, row.conversation_id);
-    }
+    for (const ref of legacy) mark.run(typeof ref.serviceUrl === 'string' && trusted(ref.serviceUrl) ? 1 : 0, ref.conversationId);
     return db.prepare('DELETE FROM conversation_refs WHERE authenticated = 0').run().changes;
   })();
 }

@@ -5,7 +5,8 @@
 import type { PolicyStatusT } from '../core/answer.js';
 import type { CategoryIdT, DataClassT, IndustryIdT, VolumeT } from '../core/schema.js';
 
-export type Surface = 'slack' | 'teams' | 'cli' | 'digest';
+export const SURFACES = ['slack', 'teams', 'cli', 'digest'] as const;
+export type Surface = (typeof SURFACES)[number];
 
 /** One answered request. No user ids; the text only when an admin turned text logging on. */
 export interface RequestLogEntry {
@@ -61,11 +62,14 @@ export interface HistoryEntry {
   readonly text: string;
 }
 
+/** The Teams conversations a bot can be in. */
+export const CONVERSATION_SCOPES = ['personal', 'groupChat', 'channel'] as const;
+
 /** Where Teams can post later (digests): the Bot Framework conversation reference, as JSON. */
 export interface ConversationRefRecord {
   readonly conversationId: string;
   readonly tenantId: string;
-  readonly scope: 'personal' | 'groupChat' | 'channel';
+  readonly scope: (typeof CONVERSATION_SCOPES)[number];
   readonly reference: unknown;
   readonly updatedAt: Date;
   /** Saved from an activity that carried a valid Bot Framework token: only then may the bot's token go to its service URL. */

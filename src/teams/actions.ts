@@ -1,15 +1,16 @@
 // A pressed card button, read from what the card carried (the payload schema both surfaces share).
 // Any button, however old or tampered with, ends in a card a person can act on.
 import { z } from 'zod';
-import { comparePair } from '../core/compare.js';
-import { alternativesCard, answerCard, compareResultCard, helpCard } from '../render/answer-card.js';
+import { answerCard, helpCard } from '../render/answer-card.js';
 import { readButtonPayload, type ButtonPayloadT } from '../render/button-payload.js';
 import { ACTION_IDS, type Card, type CardElement } from '../render/card.js';
-import { requestAccess } from '../server/access-request.js';
-import type { SurfaceDeps } from '../server/deps.js';
-import { offerKinds, type Presser } from '../corrections/chat.js';
-import type { TeamsAnswers } from './answers.js';
-import type { Where } from './conversation.js';
+import { requestAccess } from '../surface/access-request.js';
+import { alternativesFor, compareFor } from '../surface/answer-buttons.js';
+import { answerRequest } from '../surface/answering.js';
+import type { Presser } from '../surface/corrections.js';
+import type { SurfaceDeps } from '../surface/deps.js';
+import { vote } from '../surface/feedback.js';
+import { askerOf, type Where } from './conversation.js';
 import { correctionAction, CORRECTION_VERBS, type CorrectionVerb } from './correction-actions.js';
 
 // The verb Teams sends beside the shared button payload (render/button-payload.ts).
@@ -21,10 +22,7 @@ const isCorrectionVerb = (verb: unknown): verb is CorrectionVerb => (CORRECTION_
 const stale = (): Card => helpCard('That button could not be read: it may be from an older card. Ask again, or try one of these:');
 
 export class TeamsActions {
-  constructor(
-    private readonly deps: SurfaceDeps,
-    private readonly answers: TeamsAnswers,
-  ) {}
+  constructor(private readonly deps: SurfaceDeps) {}
 
   /**
    * `data` is whatever the client sent back; `verb` may come separately (Action.Execute);
@@ -42,19 +40,18 @@ export class TeamsActions {
 
   private async run(d: ActionDataT, where: Where, person: string): Promise<Card> {
     const prefer = d.prefer ? { prefer: d.prefer } : {};
-    const recommender = this.deps.recommender;
     switch (d.verb) {
       case 'example':
       case 'clarify':
         // A new request, as if typed: it is answered and logged.
-        return this.answers.answerCardFor(this.answers.ask(d.q, where, prefer), Boolean(d.prefer));
+        return answerRequest(this.deps, d.q, askerOf(where), prefer).card;
       case 'back':
       case 'share':
-        return this.answers.answerCardFor(recommender.ask(d.q, prefer), Boolean(d.prefer));
+        return answerCard(this.deps.recommender.ask(d.q, prefer), { feedback: true });
       case 'alternatives':
-        return alternativesCard(recommender.ask(d.q, prefer));
+        return alternativesFor(this.deps, d);
       case 'compare':
-        return this.compare(d.q);
+        return compareFor(this.deps, d);
       case 'feedback_up':
       case 'feedback_down':
         return this.feedback(d, where, person);
@@ -63,29 +60,12 @@ export class TeamsActions {
     }
   }
 
-  private compare(q: string): Card {
-    const answer = this.deps.recommender.ask(q);
-    return compareResultCard(answer, comparePair(this.deps.recommender, answer));
-  }
-
+  /** 👍 / 👎 counted by the shared vote; the card loses its buttons, and an old copy pressed again counts nothing. */
   private feedback(d: ActionDataT, where: Where, person: string): Card {
-    const answer = this.deps.recommender.ask(d.q, d.prefer ? { prefer: d.prefer } : {});
     const helpful = d.verb === 'feedback_up';
-    // The card loses its buttons after a vote, but an old copy or a replayed press must not count twice.
-    const first = this.deps.limits.firstVote(`teams:${person}`, `${d.v ?? ''}:${d.prefer ?? ''}:${d.q}`);
-    if (first) this.deps.store.recordFeedback({
-      at: new Date(),
-      surface: 'teams',
-      workspace: where.tenantId,
-      channel: where.conversationId,
-      category: answer.recommendations[0]?.category ?? null,
-      helpful,
-      catalogVersion: d.v ?? answer.catalog.version,
-    });
-    // 👎 with a store: the person knew what they needed, so ask (the vote still counts once).
-    if (!helpful && this.deps.corrections) return offerKinds(this.deps, d);
-    // The same answer without the feedback buttons, so one press counts once.
-    const card = answerCard({ ...answer, clarify: [] }, { feedback: false });
+    const counted = vote(this.deps, d, helpful, askerOf(where), person);
+    if (counted.kinds) return counted.kinds;
+    const card = answerCard({ ...counted.answer, clarify: [] }, { feedback: false });
     const thanks: CardElement = { type: 'context', text: helpful ? 'Thanks, glad it helped. 👍 noted.' : 'Thanks for saying so. 👎 noted: it helps us tune the catalog.' };
     return { ...card, elements: [...card.elements, thanks] };
   }

@@ -9,12 +9,11 @@ import {
 } from 'botbuilder';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
-import type { SurfaceDeps } from '../server/deps.js';
-import { checkLimit, tooManyRequests, type LimitVerdict } from '../server/request-limits.js';
+import type { SurfaceDeps } from '../surface/deps.js';
+import { checkLimit, tooManyRequests, type LimitVerdict } from '../surface/request-limits.js';
 import type { DigestActor } from '../digest/commands.js';
 import { TeamsActions } from './actions.js';
 import type { TeamsAdapter } from './adapter.js';
-import { TeamsAnswers } from './answers.js';
 import { cardInvokeBody, cardMessage } from './attachments.js';
 import { personFrom, whereFrom } from './conversation.js';
 import { teamsPresser } from './correction-actions.js';
@@ -22,11 +21,11 @@ import { botWasAdded, botWasRemoved, forget, remember, welcomeCard } from './ins
 import { requestText } from './mention.js';
 import { searchTools } from './search.js';
 import { turnLog } from './turn-log.js';
+import { replyToMessage } from './typed-message.js';
 
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
 export class WhichToolBot extends TeamsActivityHandler {
-  private readonly answers: TeamsAnswers;
   private readonly actions: TeamsActions;
 
   constructor(
@@ -34,8 +33,7 @@ export class WhichToolBot extends TeamsActivityHandler {
     private readonly options: { readonly authenticated: boolean },
   ) {
     super();
-    this.answers = new TeamsAnswers(deps);
-    this.actions = new TeamsActions(deps, this.answers);
+    this.actions = new TeamsActions(deps);
     this.onMessage(async (context, next) => {
       await this.message(context);
       await next();
@@ -80,7 +78,7 @@ export class WhichToolBot extends TeamsActivityHandler {
     const where = whereFrom(activity);
     // Action.Submit (hosts without Universal Actions) arrives as a message carrying the data.
     if (activity.value !== undefined && !activity.text) return this.submitted(context, await this.actions.handle(activity.value, where, undefined, personFrom(activity), teamsPresser(activity)));
-    await context.sendActivity(cardMessage(await this.answers.reply(requestText(activity), where, () => this.actor(context))));
+    await context.sendActivity(cardMessage(await replyToMessage(this.deps, requestText(activity), where, () => this.actor(context))));
   }
 
   /**

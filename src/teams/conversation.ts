@@ -1,7 +1,8 @@
 // Where a Teams activity came from, read once: tenant, conversation and scope. Teams puts the
 // tenant in channelData; the Playground and Emulator sometimes only in conversation.tenantId.
 import type { Activity } from 'botbuilder';
-import type { ConversationRefRecord } from '../store/types.js';
+import { CONVERSATION_SCOPES, type ConversationRefRecord } from '../store/types.js';
+import type { Asker } from '../surface/asker.js';
 
 export type Scope = ConversationRefRecord['scope'];
 
@@ -11,7 +12,7 @@ export interface Where {
   readonly scope: Scope;
 }
 
-const SCOPES: readonly Scope[] = ['personal', 'groupChat', 'channel'];
+const SCOPES: readonly Scope[] = CONVERSATION_SCOPES;
 
 /** Who sent the activity, for the per-person rate limit: tenant and Entra object id (or channel account id). */
 export function personFrom(activity: Partial<Activity>): string {
@@ -29,3 +30,6 @@ export function whereFrom(activity: Partial<Activity>): Where {
     scope: type && SCOPES.includes(type) ? type : 'personal',
   };
 }
+
+/** Where a request was asked, as the shared answers log it. No user id: Teams shows nobody a history of their questions, so none is kept. */
+export const askerOf = (where: Where): Asker => ({ surface: 'teams', workspace: where.tenantId, channel: where.conversationId });

@@ -6,9 +6,9 @@ import { MAX_REQUEST_CHARS } from '../core/errors.js';
 import { Label } from '../core/model/corpus.js';
 import { checkRequest } from '../core/request.js';
 import { CategoryId, IndustryId } from '../core/schema.js';
-import { chooseKind, decideCorrection, offerKinds, type Presser } from '../corrections/chat.js';
+import { chooseKind, decideCorrection, offerKinds, type Presser } from '../surface/corrections.js';
 import type { Card } from '../render/card.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from '../surface/deps.js';
 import { CorrectionId } from '../store/correction-types.js';
 import { whereFrom } from './conversation.js';
 

@@ -7,7 +7,7 @@ import type { ButtonElement } from '../../src/render/block-kit.js';
 import { KIND_CHOICES } from '../../src/render/correction-card.js';
 import { TEAM, USER, blockAction, slashCommand } from '../slack/helpers/payloads.js';
 import { postToSlackRoute } from '../slack/helpers/signed.js';
-import { ownersDigest, pickedIndustry, pressInSlack, slackButtons, useChatServer, type ChatServer } from './chat-server.js';
+import { ownersDigest, pickedIndustry, pressInSlack, slackButtons, useChatServer, type ChatServer } from '../helpers/chat-server.js';
 import { dataWithSmallCorpus, GLIMMER, UNRELATED } from './helpers.js';
 
 const OWNER = 'U0OWNER';

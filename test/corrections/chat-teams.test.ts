@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { actionsOf, adaptiveCardProblems, cardText, message, post, TENANT, USER } from '../teams/support.js';
-import { ownersDigest, pressInTeams, useChatServer, type ChatServer } from './chat-server.js';
+import { ownersDigest, pressInTeams, useChatServer, type ChatServer } from '../helpers/chat-server.js';
 
 const OWNER = { id: '29:user-olu', name: 'Olu Owner', aadObjectId: '6F0C1D2E-0000-4000-8000-00000000AB12' };
 const NOTHING = 'book a meeting room for tuesday';

@@ -6,10 +6,10 @@ import { loadCatalog } from '../../src/core/catalog.js';
 import { PolicyHolder } from '../../src/core/policy/holder.js';
 import { Recommender } from '../../src/core/recommend.js';
 import { silentLogger } from '../../src/log/logger.js';
-import type { SurfaceDeps } from '../../src/server/deps.js';
+import type { SurfaceDeps } from '../../src/surface/deps.js';
 import { guideFactsOf } from '../../src/server/guide-facts.js';
-import { personKeys } from '../../src/server/person-key.js';
-import { RequestLimits } from '../../src/server/request-limits.js';
+import { personKeys } from '../../src/surface/person-key.js';
+import { RequestLimits } from '../../src/surface/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
 let recommender: Recommender | undefined;

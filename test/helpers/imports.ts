@@ -14,3 +14,10 @@ export function importedSpecifiers(source: string): string[] {
   for (const p of patterns) for (const m of noComments.matchAll(p)) found.push(m[1]!);
   return found;
 }
+
+/** The packages a source imports, by name (`@slack/bolt`, `croner`): relative files and node: builtins are not packages. */
+export function importedPackages(source: string): string[] {
+  return importedSpecifiers(source)
+    .filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
+    .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+}

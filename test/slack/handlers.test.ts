@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestCommands, DigestTarget } from '../../src/digest/commands.js';
 import { noticeCard } from '../../src/render/answer-card.js';
-import type { SurfaceDeps } from '../../src/server/deps.js';
+import type { SurfaceDeps } from '../../src/surface/deps.js';
 import type { MemoryStore } from '../../src/store/memory-store.js';
-import { plainMessageText, readIntent } from '../../src/slack/intent.js';
+import { plainMessageText } from '../../src/slack/message-text.js';
 import { whichtoolCommand, type CommandArgs } from '../../src/slack/listeners/commands/whichtool.js';
 import { appMention, type MentionArgs } from '../../src/slack/listeners/events/app-mention.js';
 import { SeenEvents } from '../../src/slack/redelivery.js';
@@ -83,16 +83,7 @@ describe('/whichtool digest', () => {
   });
 });
 
-describe('reading typed text', () => {
-  it('tells help, digest and requests apart', () => {
-    expect(readIntent('')).toEqual({ kind: 'help' });
-    expect(readIntent(' Help! ')).toEqual({ kind: 'help' });
-    expect(readIntent('digest')).toEqual({ kind: 'digest', args: '' });
-    expect(readIntent('digest  weekly friday 16:00 Europe/Paris ')).toEqual({ kind: 'digest', args: 'weekly friday 16:00 Europe/Paris' });
-    expect(readIntent('digests of our meeting notes')).toEqual({ kind: 'ask', text: 'digests of our meeting notes' });
-    expect(readIntent('help me write a blog post').kind).toBe('ask');
-  });
-
+describe('reading Slack message text', () => {
   it('turns Slack markup into the words a person typed', () => {
     expect(plainMessageText('<@U0BOT> make a logo for <@U0ANN|ann> in <#C01|design> &amp; <https://x.example|the brief> &lt;b&gt;', 'U0BOT')).toBe(
       'make a logo for @ann in #design & the brief <b>',

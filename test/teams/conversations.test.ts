@@ -1,7 +1,9 @@
 // Messages over HTTP through the real CloudAdapter, replies recorded at a stand-in connector.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DigestTarget } from '../../src/digest/commands.js';
+import { Recommender } from '../../src/core/recommend.js';
 import { noticeCard } from '../../src/render/answer-card.js';
+import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
 import { adaptiveCardProblems, actionsOf, BOT, cardRuns, cardText, Connector, message, post, startBot, TENANT, USER, type Bot } from './support.js';
 
 describe('Teams conversations', () => {
@@ -135,36 +137,42 @@ describe('Teams conversations', () => {
     expect(cardText(card)).toContain('Weekly digest set: weekly monday 09:00 Europe/Berlin');
   });
 
-  it('says digests are not set up when the server has none', async () => {
-    const other = await startBot();
+  /** A second bot, configured otherwise, sent one personal message: the card it replied with. */
+  async function replyOfOther(options: Parameters<typeof startBot>[0], text: string): Promise<{ other: Bot; card: AdaptiveCard; status: number }> {
+    const other = await startBot(options);
     try {
-      await post(other.url, message(connector.url, 'personal', 'digest off'));
-      expect(cardText(connector.received[0]!.body.attachments![0]!.content)).toContain('Digests are not set up');
+      const res = await post(other.url, message(connector.url, 'personal', text));
+      return { other, card: connector.received[0]!.body.attachments![0]!.content, status: res.status };
     } finally {
       await other.stop();
     }
+  }
+
+  it('says digests are not set up when the server has none', async () => {
+    const { card } = await replyOfOther({}, 'digest off');
+    expect(cardText(card)).toContain('Digests are not set up');
+  });
+
+  it('a failing digest module gets a polite card, not its error', async () => {
+    const { card } = await replyOfOther({ digest: { handle: async () => Promise.reject(new Error('database is locked at /var/db')) } }, 'digest weekly');
+    expect(cardText(card)).toContain('That didn’t work');
+    expect(JSON.stringify(card)).not.toContain('database is locked');
   });
 
   it('a failure inside a turn becomes a polite card, not silence or a leaked error', async () => {
-    const other = await startBot({ digest: { handle: async () => Promise.reject(new Error('database is locked at /var/db')) } });
-    try {
-      const res = await post(other.url, message(connector.url, 'personal', 'digest weekly'));
-      expect(res.status).toBe(200);
-      const card = connector.received[0]!.body.attachments![0]!.content;
-      expect(cardText(card)).toContain('Sorry, something went wrong');
-      expect(JSON.stringify(card)).not.toContain('database is locked');
-    } finally {
-      await other.stop();
+    class Broken extends Recommender {
+      override ask(): never {
+        throw new Error('model file unreadable at /var/models/which-tool.json');
+      }
     }
+    const { card, status } = await replyOfOther({ recommender: new Broken(bot.recommender.catalog) }, 'a catchy jingle for a radio ad');
+    expect(status).toBe(200);
+    expect(cardText(card)).toContain('Sorry, something went wrong');
+    expect(JSON.stringify(card)).not.toContain('/var/models');
   });
 
   it('logs request text only when the admin turned it on', async () => {
-    const other = await startBot({ logRequestText: true });
-    try {
-      await post(other.url, message(connector.url, 'personal', 'a catchy jingle for a radio ad'));
-      expect(other.store.requests[0]!.text).toBe('a catchy jingle for a radio ad');
-    } finally {
-      await other.stop();
-    }
+    const { other } = await replyOfOther({ logRequestText: true }, 'a catchy jingle for a radio ad');
+    expect(other.store.requests[0]!.text).toBe('a catchy jingle for a radio ad');
   });
 });

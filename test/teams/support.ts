@@ -12,11 +12,11 @@ import { Recommender } from '../../src/core/recommend.js';
 import type { DigestCommands } from '../../src/digest/commands.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { AdaptiveCard } from '../../src/render/adaptive-card.js';
-import type { SurfaceDeps } from '../../src/server/deps.js';
+import type { SurfaceDeps } from '../../src/surface/deps.js';
 import { createHttpServer } from '../../src/server/http-server.js';
 import { guideFactsOf } from '../../src/server/guide-facts.js';
-import { personKeys } from '../../src/server/person-key.js';
-import { RequestLimits } from '../../src/server/request-limits.js';
+import { personKeys } from '../../src/surface/person-key.js';
+import { RequestLimits } from '../../src/surface/request-limits.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTeamsSurface } from '../../src/teams/surface.js';
 
@@ -201,9 +201,9 @@ const catalog = loadCatalog();
  * `env` configures Teams as an operator would (local mode without credentials); many requests
  * come from one person here, so the rate limit is off unless `env` sets it.
  */
-export async function startBot(options: { env?: Record<string, string>; digest?: DigestCommands; logRequestText?: boolean } = {}): Promise<Bot> {
+export async function startBot(options: { env?: Record<string, string>; digest?: DigestCommands; logRequestText?: boolean; recommender?: Recommender } = {}): Promise<Bot> {
   const store = new MemoryStore();
-  const recommender = new Recommender(catalog);
+  const recommender = options.recommender ?? new Recommender(catalog);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', WHICH_TOOL_RATE_LIMIT: '0', ...options.env });
   const deps: SurfaceDeps = {
     recommender,

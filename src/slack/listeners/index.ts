@@ -1,7 +1,7 @@
 // Every Slack listener, registered in one place (the bolt-ts-starter-template layout: one
 // folder per kind of input, one small handler per file).
 import type { App } from '@slack/bolt';
-import type { SurfaceDeps } from '../../server/deps.js';
+import type { SurfaceDeps } from '../../surface/deps.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { CallbackOptions } from '@slack/oauth';
 import type { Logger } from '../../log/logger.js';
-import type { Route } from '../../server/routes.js';
+import type { Route } from '../../surface/routes.js';
 import { fromBolt } from './bolt-store.js';
 import { failureKind } from './failure-kind.js';
 import type { SlackOAuth } from './installer.js';

@@ -3,8 +3,8 @@
 // it came from, plus the install routes and the uninstall events.
 import { HTTPReceiver } from '@slack/bolt';
 import type { SlackOAuthConfig } from '../../config/slack-oauth.js';
-import type { SurfaceDeps } from '../../server/deps.js';
-import type { Mountable } from '../../server/routes.js';
+import type { SurfaceDeps } from '../../surface/deps.js';
+import type { Mountable } from '../../surface/routes.js';
 import { StoreUnavailableError } from '../../store/connection.js';
 import type { DigestStore } from '../../store/digest-types.js';
 import { createBoltApp } from '../app.js';

@@ -4,7 +4,13 @@
 // not waited for; a row claimed by a runner whose process is gone (presence.ts) or whose lease ran
 // out is taken over, and its sender first checks whether the message already went out.
 import type pg from 'pg';
-import { MAX_ATTEMPTS, newSubscriptionId, toDelivery, toRequestRow, toSub, type DeliveryRow, type SubRow } from '../digest-rows.js';
+import type { z } from 'zod';
+import { CatalogSnapshotRow } from '../rows/catalog-snapshot.js';
+import { CountRow, FeedbackTotalsRow, LatestRow } from '../rows/counts.js';
+import { Delivery, DeliveryRow, MAX_ATTEMPTS } from '../rows/delivery.js';
+import { readRow, readRows } from '../rows/read-row.js';
+import { RequestLogRow } from '../rows/request.js';
+import { newSubscriptionId, SubscriptionRow } from '../rows/subscription.js';
 import type {
   CatalogSnapshot, ClaimOwner, DeliveryRecord, DeliveryStatus, DigestStore, FeedbackTotals, NewSubscription, Platform, RequestRow, SubscriptionRecord,
 } from '../digest-types.js';
@@ -24,8 +30,15 @@ export class PgDigestStore implements DigestStore {
     private readonly flushWrites: () => Promise<void> = async () => undefined,
   ) {}
 
-  private async rows<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
-    return (await this.run((pool) => pool.query<R>(sql, values))).rows;
+  /** The rows as the database returned them: each read method parses its own. */
+  private async rows(sql: string, values: unknown[] = []): Promise<unknown[]> {
+    return (await this.run((pool) => pool.query(sql, values))).rows;
+  }
+
+  /** The first row read with `schema`, or undefined when there is none. */
+  private async first<S extends z.ZodType>(schema: S, table: string, sql: string, values: unknown[] = []): Promise<z.output<S> | undefined> {
+    const [r] = await this.rows(sql, values);
+    return r === undefined ? undefined : readRow(schema, table, r);
   }
 
   private async run<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
@@ -34,7 +47,9 @@ export class PgDigestStore implements DigestStore {
   }
 
   async upsertSubscription(s: NewSubscription, now: Date): Promise<SubscriptionRecord> {
-    const [row] = await this.rows<SubRow>(
+    const row = await this.first(
+      SubscriptionRow,
+      'subscriptions',
       `INSERT INTO subscriptions (id, platform, workspace, enterprise, channel, schedule, time_zone, status, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8)
        ON CONFLICT (platform, channel) DO UPDATE SET
@@ -45,21 +60,19 @@ export class PgDigestStore implements DigestStore {
        RETURNING *`,
       [newSubscriptionId(), s.platform, s.workspace, s.enterprise ?? '', s.channel, s.schedule, s.timeZone, now.getTime()],
     );
-    return toSub(row!);
+    return row!;
   }
 
   async findSubscription(platform: Platform, channel: string): Promise<SubscriptionRecord | undefined> {
-    const [r] = await this.rows<SubRow>('SELECT * FROM subscriptions WHERE platform = $1 AND channel = $2', [platform, channel]);
-    return r && toSub(r);
+    return this.first(SubscriptionRow, 'subscriptions', 'SELECT * FROM subscriptions WHERE platform = $1 AND channel = $2', [platform, channel]);
   }
 
   async getSubscription(id: string): Promise<SubscriptionRecord | undefined> {
-    const [r] = await this.rows<SubRow>('SELECT * FROM subscriptions WHERE id = $1', [id]);
-    return r && toSub(r);
+    return this.first(SubscriptionRow, 'subscriptions', 'SELECT * FROM subscriptions WHERE id = $1', [id]);
   }
 
   async listSubscriptions(): Promise<SubscriptionRecord[]> {
-    return (await this.rows<SubRow>('SELECT * FROM subscriptions ORDER BY created_at, seq')).map(toSub);
+    return readRows(SubscriptionRow, 'subscriptions', await this.rows('SELECT * FROM subscriptions ORDER BY created_at, seq'));
   }
 
   async removeSubscription(id: string): Promise<boolean> {
@@ -85,10 +98,10 @@ export class PgDigestStore implements DigestStore {
         [subscriptionId, at, owner.id, owner.leaseUntil(), Date.now()],
       );
       if (inserted.rowCount === 1) return 'new';
-      const { rows } = await c.query<DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = $1 AND period_at = $2 FOR UPDATE SKIP LOCKED', [subscriptionId, at]);
-      const row = rows[0];
+      const { rows } = await c.query('SELECT * FROM deliveries WHERE subscription_id = $1 AND period_at = $2 FOR UPDATE SKIP LOCKED', [subscriptionId, at]);
       // Another runner is deciding about this very row: it is theirs.
-      if (!row) return null;
+      if (rows[0] === undefined) return null;
+      const row = readRow(DeliveryRow, 'deliveries', rows[0]);
       // A failed send is retried by a later run in the same period; a dead runner's claim is taken over.
       const retry = row.status === 'failed' && row.attempts < MAX_ATTEMPTS;
       const takeOver =
@@ -115,45 +128,44 @@ export class PgDigestStore implements DigestStore {
   }
 
   async getDelivery(subscriptionId: string, periodAt: Date): Promise<DeliveryRecord | undefined> {
-    const [r] = await this.rows<DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = $1 AND period_at = $2', [subscriptionId, periodAt.getTime()]);
-    return r && toDelivery(r);
+    return this.first(Delivery, 'deliveries', 'SELECT * FROM deliveries WHERE subscription_id = $1 AND period_at = $2', [subscriptionId, periodAt.getTime()]);
   }
 
   async latestPeriod(subscriptionId: string): Promise<Date | undefined> {
-    const [r] = await this.rows<{ at: number | null }>('SELECT MAX(period_at) AS at FROM deliveries WHERE subscription_id = $1', [subscriptionId]);
-    return r?.at == null ? undefined : new Date(r.at);
+    const at = await this.first(LatestRow, 'deliveries', 'SELECT MAX(period_at) AS at FROM deliveries WHERE subscription_id = $1', [subscriptionId]);
+    return at == null ? undefined : new Date(at);
   }
 
   async lastSent(subscriptionId: string, before: Date): Promise<DeliveryRecord | undefined> {
-    const [r] = await this.rows<DeliveryRow>("SELECT * FROM deliveries WHERE subscription_id = $1 AND status = 'sent' AND period_at < $2 ORDER BY period_at DESC LIMIT 1", [
+    return this.first(Delivery, 'deliveries', "SELECT * FROM deliveries WHERE subscription_id = $1 AND status = 'sent' AND period_at < $2 ORDER BY period_at DESC LIMIT 1", [
       subscriptionId, before.getTime(),
     ]);
-    return r && toDelivery(r);
   }
 
   async countSent(subscriptionId: string): Promise<number> {
-    const [r] = await this.rows<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE subscription_id = $1 AND status = 'sent'", [subscriptionId]);
-    return r!.n;
+    return (await this.first(CountRow, 'deliveries', "SELECT COUNT(*) AS n FROM deliveries WHERE subscription_id = $1 AND status = 'sent'", [subscriptionId]))!;
   }
 
   async listDeliveries(subscriptionId?: string): Promise<DeliveryRecord[]> {
     const rows = subscriptionId
-      ? await this.rows<DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = $1 ORDER BY period_at', [subscriptionId])
-      : await this.rows<DeliveryRow>('SELECT * FROM deliveries ORDER BY subscription_id COLLATE "C", period_at');
-    return rows.map(toDelivery);
+      ? await this.rows('SELECT * FROM deliveries WHERE subscription_id = $1 ORDER BY period_at', [subscriptionId])
+      : await this.rows('SELECT * FROM deliveries ORDER BY subscription_id COLLATE "C", period_at');
+    return readRows(Delivery, 'deliveries', rows);
   }
 
   async requestsIn(channel: string, from: Date, to: Date): Promise<RequestRow[]> {
     const rows = await this.rows(`SELECT * FROM request_log WHERE ${IN_CHANNEL} AND at >= $4 AND at < $5 ORDER BY at, id`, [...inChannel(channel), from.getTime(), to.getTime()]);
-    return rows.map(toRequestRow);
+    return readRows(RequestLogRow, 'request_log', rows);
   }
 
   async feedbackIn(channel: string, from: Date, to: Date): Promise<FeedbackTotals> {
-    const [r] = await this.rows<{ up: number; down: number }>(
+    const totals = await this.first(
+      FeedbackTotalsRow,
+      'feedback',
       `SELECT COALESCE(SUM(helpful), 0)::bigint AS up, (COUNT(*) - COALESCE(SUM(helpful), 0))::bigint AS down FROM feedback WHERE ${IN_CHANNEL} AND at >= $4 AND at < $5`,
       [...inChannel(channel), from.getTime(), to.getTime()],
     );
-    return { up: r!.up, down: r!.down };
+    return totals!;
   }
 
   async saveCatalogSnapshot(s: CatalogSnapshot): Promise<void> {
@@ -163,7 +175,6 @@ export class PgDigestStore implements DigestStore {
   }
 
   async getCatalogSnapshot(version: string): Promise<CatalogSnapshot | undefined> {
-    const [r] = await this.rows<{ version: string; tools: string; use_cases: string }>('SELECT * FROM catalog_snapshots WHERE version = $1', [version]);
-    return r && { version: r.version, tools: JSON.parse(r.tools) as string[], useCases: JSON.parse(r.use_cases) as string[] };
+    return this.first(CatalogSnapshotRow, 'catalog_snapshots', 'SELECT * FROM catalog_snapshots WHERE version = $1', [version]);
   }
 }

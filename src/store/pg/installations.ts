@@ -1,9 +1,14 @@
 // Slack installations on Postgres: the same rows and sealed tokens as SQLite
 // (installation-rows.ts), shared by every replica.
-import { candidateKeys, fromInstallationRow, INSTALLATION_COLUMNS, resealed, summaryOf, toInstallationRow, type InstallationRow } from '../installation-rows.js';
+import { candidateKeys, fromInstallationRow, INSTALLATION_COLUMNS, resealed, summaryOf, toInstallationRow } from '../installation-rows.js';
+import { InstallationRow } from '../rows/installation.js';
+import { readRow, readRows } from '../rows/read-row.js';
 import { installationKey, type InstallationLookup, type InstallationSummary, type SlackInstallation, type SlackInstallationStore } from '../installation-types.js';
 import type { SecretBox } from '../secret-box.js';
 import type { PgLink } from './link.js';
+
+const TABLE = 'slack_installations';
+const InstallationId = InstallationRow.pick({ id: true }).transform((r) => r.id);
 
 const UPSERT = `INSERT INTO slack_installations (${INSTALLATION_COLUMNS.join(', ')})
   VALUES (${INSTALLATION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
@@ -22,8 +27,8 @@ export class PgInstallationStore implements SlackInstallationStore {
   }
 
   async find(where: InstallationLookup): Promise<SlackInstallation | undefined> {
-    const row = await this.first(where, '*');
-    return row && fromInstallationRow(row as InstallationRow, this.box);
+    const found = await this.first(where, '*');
+    return found && fromInstallationRow(readRow(InstallationRow, TABLE, found.row), this.box);
   }
 
   async locate(where: InstallationLookup): Promise<string | undefined> {
@@ -37,15 +42,15 @@ export class PgInstallationStore implements SlackInstallationStore {
   }
 
   async list(): Promise<InstallationSummary[]> {
-    const rows = await this.link.run(async (pool) => (await pool.query<InstallationRow>('SELECT * FROM slack_installations ORDER BY installed_at, id')).rows);
-    return rows.map((r) => summaryOf(r, this.box));
+    const rows = await this.link.run(async (pool) => (await pool.query('SELECT * FROM slack_installations ORDER BY installed_at, id')).rows);
+    return readRows(InstallationRow, TABLE, rows).map((r) => summaryOf(r, this.box));
   }
 
   async reseal(): Promise<number> {
     // Row locks: replicas starting together with a new key reseal each row once.
     return this.link.tx(async (c) => {
       let changed = 0;
-      for (const r of (await c.query<InstallationRow>('SELECT * FROM slack_installations ORDER BY id FOR UPDATE')).rows) {
+      for (const r of readRows(InstallationRow, TABLE, (await c.query('SELECT * FROM slack_installations ORDER BY id FOR UPDATE')).rows)) {
         const fresh = resealed(r, this.box);
         if (!fresh) continue;
         await c.query('UPDATE slack_installations SET bot_token = $1, bot_refresh_token = $2 WHERE id = $3', [fresh.botToken, fresh.botRefreshToken, r.id]);
@@ -55,11 +60,13 @@ export class PgInstallationStore implements SlackInstallationStore {
     });
   }
 
-  /** The first candidate row that exists, in `find`'s order (the workspace's own, then its organisation's). */
-  private async first(where: InstallationLookup, columns: '*' | 'id'): Promise<Partial<InstallationRow> | undefined> {
+  /** The first candidate row that exists, in `find`'s order (the workspace's own, then its organisation's), by its id. */
+  private async first(where: InstallationLookup, columns: '*' | 'id'): Promise<{ id: string; row: unknown } | undefined> {
     const keys = candidateKeys(where);
     if (!keys.length) return undefined;
-    const { rows } = await this.link.run((pool) => pool.query<InstallationRow>(`SELECT ${columns} FROM slack_installations WHERE id = ANY($1)`, [keys]));
-    return keys.map((k) => rows.find((r) => r.id === k)).find((r) => r !== undefined);
+    const { rows } = await this.link.run((pool) => pool.query(`SELECT ${columns} FROM slack_installations WHERE id = ANY($1)`, [keys]));
+    const byId = new Map(rows.map((row: unknown) => [readRow(InstallationId, TABLE, row), row]));
+    const id = keys.find((k) => byId.has(k));
+    return id === undefined ? undefined : { id, row: byId.get(id) };
   }
 }

@@ -4,6 +4,8 @@
 // transactional in Postgres: a migration that fails leaves nothing half-applied.
 import type pg from 'pg';
 import type { Migration } from '../migrations.js';
+import { MigrationVersionRow } from '../rows/meta.js';
+import { readRow } from '../rows/read-row.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { inTransaction } from './tx.js';
 
@@ -16,8 +18,8 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
     await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK}::bigint)`);
     // Created under the lock: two CREATE TABLE IF NOT EXISTS at once can still collide.
     await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const { rows } = await c.query<{ version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations');
-    let current = rows[0]!.version;
+    const { rows } = await c.query('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations');
+    let current = readRow(MigrationVersionRow, 'schema_migrations', rows[0]);
     for (const m of migrations) {
       if (m.version <= current) continue;
       await c.query(m.sql);

@@ -7,6 +7,8 @@
 // connections is noticed by TCP keepalives within about half a minute (set on the session).
 import pg from 'pg';
 import { connectionConfig } from './connect.js';
+import { YesRow } from '../rows/meta.js';
+import { readRow } from '../rows/read-row.js';
 
 /** The lock key of an owner id; shared-mode checks by others conflict with the owner's hold. */
 export const OWNER_KEY = 'hashtextextended($1, 7)';
@@ -63,6 +65,6 @@ export class Presence {
  * block each other, so runners checking the same dead owner at once all see it gone.
  */
 export async function ownerGone(client: pg.ClientBase, owner: string): Promise<boolean> {
-  const { rows } = await client.query<{ gone: boolean }>(`SELECT pg_try_advisory_xact_lock_shared(${OWNER_KEY}) AS gone`, [owner]);
-  return rows[0]!.gone;
+  const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock_shared(${OWNER_KEY}) AS yes`, [owner]);
+  return readRow(YesRow, 'pg_try_advisory_xact_lock_shared', rows[0]);
 }

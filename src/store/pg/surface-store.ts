@@ -6,6 +6,9 @@ import type pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 import { HeldWrites } from '../held-writes.js';
 import { accessRow, POLICY_COLUMNS, policyRows, type PolicyRow } from '../policy-log.js';
+import { ConversationRefRow, LegacyRefRow } from '../rows/conversation-ref.js';
+import { HistoryRow } from '../rows/history.js';
+import { readRow, readRows } from '../rows/read-row.js';
 import type { AccessRequestEntry, ConversationRefRecord, ConversationRefs, FeedbackEntry, HistoryEntry, RequestLogEntry, SurfaceStore } from '../types.js';
 import { isAway } from './faults.js';
 import type { PgLink } from './link.js';
@@ -21,25 +24,6 @@ export type SurfaceWrite =
   | { readonly kind: 'history'; readonly userKey: string; readonly entry: HistoryEntry }
   | { readonly kind: 'ref'; readonly record: ConversationRefRecord }
   | { readonly kind: 'unref'; readonly conversationId: string };
-
-interface RefRow {
-  conversation_id: string;
-  tenant_id: string;
-  scope: ConversationRefRecord['scope'];
-  reference: string;
-  updated_at: number;
-  /** NULL for rows saved before the flag existed (schema 3), as in SQLite. */
-  authenticated: number | null;
-}
-
-const toRef = (r: RefRow): ConversationRefRecord => ({
-  conversationId: r.conversation_id,
-  tenantId: r.tenant_id,
-  scope: r.scope,
-  reference: JSON.parse(r.reference) as unknown,
-  updatedAt: new Date(r.updated_at),
-  authenticated: r.authenticated === 1,
-});
 
 export class PgSurfaceStore implements SurfaceStore {
   readonly writes: HeldWrites<SurfaceWrite>;
@@ -65,10 +49,10 @@ export class PgSurfaceStore implements SurfaceStore {
       remove: (conversationId) => this.writes.add({ kind: 'unref', conversationId }),
       get: (id) =>
         this.read(async (pool) => {
-          const { rows } = await pool.query<RefRow>('SELECT * FROM conversation_refs WHERE conversation_id = $1', [id]);
-          return rows[0] && toRef(rows[0]);
+          const { rows } = await pool.query('SELECT * FROM conversation_refs WHERE conversation_id = $1', [id]);
+          return rows[0] === undefined ? undefined : readRow(ConversationRefRow, 'conversation_refs', rows[0]);
         }, undefined),
-      list: () => this.read(async (pool) => (await pool.query<RefRow>('SELECT * FROM conversation_refs ORDER BY conversation_id')).rows.map(toRef), []),
+      list: () => this.read(async (pool) => readRows(ConversationRefRow, 'conversation_refs', (await pool.query('SELECT * FROM conversation_refs ORDER BY conversation_id')).rows), []),
     };
   }
 
@@ -91,8 +75,8 @@ export class PgSurfaceStore implements SurfaceStore {
 
   recentHistory(userKey: string, limit: number): Promise<HistoryEntry[]> {
     return this.read(async (pool) => {
-      const { rows } = await pool.query<{ at: number; text: string }>('SELECT at, text FROM history WHERE user_key = $1 ORDER BY at DESC, id DESC LIMIT $2', [userKey, limit]);
-      return rows.map((r) => ({ at: new Date(r.at), text: r.text }));
+      const { rows } = await pool.query('SELECT at, text FROM history WHERE user_key = $1 ORDER BY at DESC, id DESC LIMIT $2', [userKey, limit]);
+      return readRows(HistoryRow, 'history', rows);
     }, []);
   }
 
@@ -118,10 +102,9 @@ export class PgSurfaceStore implements SurfaceStore {
  * sqlite-store.ts). Row locks: replicas starting together decide each row once.
  */
 export async function dropUnauthenticatedRefs(c: pg.ClientBase, trusted: (serviceUrl: string) => boolean): Promise<number> {
-  const { rows } = await c.query<{ conversation_id: string; reference: string }>('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL FOR UPDATE');
-  for (const row of rows) {
-    const url = (JSON.parse(row.reference) as { serviceUrl?: unknown } | null)?.serviceUrl;
-    await c.query('UPDATE conversation_refs SET authenticated = $1 WHERE conversation_id = $2', [typeof url === 'string' && trusted(url) ? 1 : 0, row.conversation_id]);
+  const { rows } = await c.query('SELECT conversation_id, reference FROM conversation_refs WHERE authenticated IS NULL FOR UPDATE');
+  for (const ref of readRows(LegacyRefRow, 'conversation_refs', rows)) {
+    await c.query('UPDATE conversation_refs SET authenticated = $1 WHERE conversation_id = $2', [typeof ref.serviceUrl === 'string' && trusted(ref.serviceUrl) ? 1 : 0, ref.conversationId]);
   }
   return (await c.query('DELETE FROM conversation_refs WHERE authenticated = 0')).rowCount ?? 0;
 }

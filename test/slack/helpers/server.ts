@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { loadCatalog, type Catalog } from '../../../src/core/catalog.js';
 import { silentLogger } from '../../../src/log/logger.js';
-import { personKeys, type PersonKey } from '../../../src/server/person-key.js';
+import { personKeys, type PersonKey } from '../../../src/surface/person-key.js';
 import { startServer, type RunningServer } from '../../../src/server/start.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { BOT_ID, BOT_USER } from './payloads.js';

@@ -1,6 +1,6 @@
 // "Back to the answer": the same answer again. Not a new request, so nothing is recorded.
 import { answerCard } from '../../../render/answer-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { canShare, showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -1,7 +1,7 @@
 // Accept / Reject on the owners' digest. A private reply: the digest stays in the channel for
 // the other owners, and a refusal is for the presser's eyes only.
-import { decideCorrection } from '../../../corrections/chat.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import { decideCorrection } from '../../../surface/corrections.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { readDecision } from '../../payload.js';
 import { showNote } from '../../reply.js';
 import { slackPresser } from './choose-kind.js';

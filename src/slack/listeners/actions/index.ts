@@ -4,7 +4,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { neutralActionId } from '../../../render/block-kit.js';
 import { ACTION_IDS, CHOICE_IDS, type ActionId } from '../../../render/card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { alternatives } from './alternatives.js';
 import { askAgain } from './ask-again.js';
 import { back } from './back.js';

@@ -2,9 +2,9 @@
 // limit, read the payload, and answer a malformed or stale one politely.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { noticeCard } from '../../../render/answer-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
-import type { Asker } from '../../answering.js';
+import type { Asker } from '../../../surface/asker.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
 import { readPayload, type ButtonPayload } from '../../payload.js';
 import { showCard, showNote, type ActionContext } from '../../reply.js';
 
@@ -16,14 +16,17 @@ export interface Button<P = ButtonPayload> {
   readonly ctx: ActionContext;
   readonly payload: P;
   readonly asker: Asker;
+  /** Who pressed, as the rate limits know them: one vote per answer, one access request per subject. */
+  readonly person: string;
 }
 
 const contextOf = (args: ButtonArgs): ActionContext => ({ body: args.body, client: args.client, ...(args.respond ? { respond: args.respond } : {}) });
 
+const teamOf = (args: ButtonArgs): string => args.body.team?.id ?? args.body.user.team_id ?? 'unknown';
+
 /** False when the presser is over the limit (told once per streak, in a private note). */
 async function withinLimit(deps: SurfaceDeps, args: ButtonArgs): Promise<boolean> {
-  const team = args.body.team?.id ?? args.body.user.team_id ?? 'unknown';
-  const limit = checkLimit(deps.limits, 'slack', `${team}:${args.body.user.id}`);
+  const limit = checkLimit(deps.limits, 'slack', `${teamOf(args)}:${args.body.user.id}`);
   if (!limit.retryInS) return true;
   if (limit.firstRefusal) await showNote(contextOf(args), noticeCard('Too many requests', tooManyRequests(limit.retryInS)));
   return false;
@@ -42,12 +45,9 @@ export async function readButton(deps: SurfaceDeps, args: ButtonArgs, parse: (va
     return undefined;
   }
   const body = args.body;
-  const asker: Asker = {
-    team: body.team?.id ?? body.user.team_id ?? 'unknown',
-    user: body.user.id,
-    ...(body.channel?.id ? { channel: body.channel.id } : {}),
-  };
-  return { ctx, payload, asker };
+  const team = teamOf(args);
+  const asker: Asker = { surface: 'slack', workspace: team, user: body.user.id, ...(body.channel?.id ? { channel: body.channel.id } : {}) };
+  return { ctx, payload, asker, person: `${team}:${body.user.id}` };
 }
 
 /** A button this version does not know: acknowledged and answered politely. */

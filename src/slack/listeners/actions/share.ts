@@ -2,7 +2,7 @@
 // turned public, bolt-js #2287), then removes the private copy.
 import { answerCard, noticeCard, sharedCard } from '../../../render/answer-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { shareTarget, showCard, showNote } from '../../reply.js';
 import { logFor } from '../../request-log.js';
 import { readButton, type ButtonArgs } from './read-button.js';

@@ -1,6 +1,6 @@
 // "Something else…" on a nothing-fits answer: the kinds to choose from, in place of the answer.
-import { offerKinds } from '../../../corrections/chat.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import { offerKinds } from '../../../surface/corrections.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { showCard } from '../../reply.js';
 import { readButton, type ButtonArgs } from './read-button.js';
 

@@ -5,7 +5,7 @@
 // a sixth of the whole request. A command is claimed here and the listener chains are skipped;
 // everything else goes on to them. The handler gets the same arguments a listener would.
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { whichtoolCommand, type CommandArgs } from './whichtool.js';
 
 export const COMMAND = '/whichtool';

@@ -1,37 +1,32 @@
-// Answers text typed in a conversation (a mention or a direct message) with a new message. If
-// that fails, the person gets a short apology rather than silence; over the rate limit, one
-// private note per streak of refused requests (a flood of mentions must not become a flood of replies).
+// Answers text typed in a conversation (a mention or a direct message) with a new message, read
+// and answered by the shared pipeline (surface/reply.ts). If posting fails, the person gets a
+// short apology rather than silence; over the rate limit, one private note per streak of refused
+// requests (a flood of mentions must not become a flood of replies).
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../../log/logger.js';
-import { guideCard } from '../../../render/guide-card.js';
 import { cardToBlockKit } from '../../../render/block-kit.js';
 import type { Card } from '../../../render/card.js';
-import { policyInForceCard } from '../../../render/policy-card.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
-import { answerText } from '../../answering.js';
-import { digestReply } from '../../digest-reply.js';
-import { readIntent } from '../../intent.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { readIntent } from '../../../surface/intent.js';
+import { replyTo } from '../../../surface/reply.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
+import { slackDigestTarget, type TypedWhere } from '../../digest-target.js';
 
-export interface TypedMessage {
+export interface TypedMessage extends TypedWhere {
+  /** Plain words (message-text.ts), the bot's own mention removed. */
   readonly text: string;
-  readonly team: string;
-  readonly channel: string;
-  readonly user?: string;
-  /** The Grid organisation, if any: a digest set here may be served by its org-wide installation. */
-  readonly enterprise?: string | undefined;
   /** Reply in this thread; absent for a plain direct-message reply. */
   readonly threadTs?: string;
 }
 
-export async function cardForMessage(deps: SurfaceDeps, client: webApi.WebClient, m: TypedMessage): Promise<Card> {
-  const intent = readIntent(m.text);
-  const where = { team: m.team, channel: m.channel, enterprise: m.enterprise, ...(m.user ? { user: m.user } : {}) };
-  if (intent.kind === 'help') return guideCard({ ...deps.guide, platform: 'slack' });
-  if (intent.kind === 'policy') return policyInForceCard(deps.policy.current());
-  if (intent.kind === 'digest') return digestReply(deps, client, intent.args, where);
-  // The answer is already public here, so no "Share in channel".
-  return answerText(deps, intent.text, where, { share: false }).card;
+function cardForMessage(deps: SurfaceDeps, client: webApi.WebClient, m: TypedMessage, log: Logger): Promise<Card> {
+  return replyTo(deps, readIntent(m.text), {
+    asker: { surface: 'slack', workspace: m.team, channel: m.channel, ...(m.user ? { user: m.user } : {}) },
+    // The answer is already public here, so no "Share in channel".
+    share: false,
+    digestTarget: () => slackDigestTarget(client, m),
+    log,
+  });
 }
 
 export const APOLOGY = 'Sorry, I could not answer that just now. Please try again in a moment.';
@@ -46,7 +41,7 @@ export async function answerMessage(deps: SurfaceDeps, client: webApi.WebClient,
     }
   }
   try {
-    const card = await cardForMessage(deps, client, m);
+    const card = await cardForMessage(deps, client, m, log);
     await client.chat.postMessage({ channel: m.channel, ...thread, ...cardToBlockKit(card), unfurl_links: false });
   } catch (err) {
     log.warn({ err: { message: (err as Error).message } }, 'Slack: answer not posted; sending an apology');

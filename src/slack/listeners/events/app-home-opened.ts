@@ -1,7 +1,7 @@
 // App Home: what the bot does, examples as buttons, and the person's own recent questions.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit } from '../../../server/request-limits.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit } from '../../../surface/request-limits.js';
 import { homeView } from '../../views.js';
 
 export type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;

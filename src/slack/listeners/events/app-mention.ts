@@ -1,7 +1,7 @@
 // "@Which Tool <request>" in a channel: answered in a thread under the mention.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { plainMessageText } from '../../intent.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { plainMessageText } from '../../message-text.js';
 import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 

@@ -1,8 +1,8 @@
 // A direct message to the bot (message.im). Edits, deletions, joins and every bot's own
 // messages carry a subtype or bot_id and are skipped: answering them would loop.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { plainMessageText } from '../../intent.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { plainMessageText } from '../../message-text.js';
 import { logFor } from '../../request-log.js';
 import { answerMessage } from './answer-message.js';
 

@@ -1,6 +1,6 @@
 // Events API listeners: mentions, direct messages and App Home.
 import type { App } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';

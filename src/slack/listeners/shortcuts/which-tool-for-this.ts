@@ -1,9 +1,9 @@
 // "Which tool for this?" on any message (slash commands don't work in threads, bolt-js #1816):
 // opens a modal with the message text, so the person can trim it to the request before asking.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
-import { plainMessageText } from '../../intent.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
+import { plainMessageText } from '../../message-text.js';
 import { askModal } from '../../views.js';
 
 export const SHORTCUT_ID = 'which_tool_for_this';

@@ -3,9 +3,9 @@
 // under the message the shortcut was used on.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkRequest } from '../../../core/request.js';
-import type { SurfaceDeps } from '../../../server/deps.js';
-import { checkLimit, tooManyRequests } from '../../../server/request-limits.js';
-import { answerText } from '../../answering.js';
+import { answerRequest } from '../../../surface/answering.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
+import { checkLimit, tooManyRequests } from '../../../surface/request-limits.js';
 import { ASK_BLOCK, ASK_INPUT, answerModal, readMeta } from '../../views.js';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -22,7 +22,7 @@ export const askSubmitted = (deps: SurfaceDeps) => async ({ view, body, ack }: S
     return;
   }
   const meta = readMeta(view.private_metadata);
-  const { card } = answerText(deps, check.text, { team, user: body.user.id, ...(meta.channel ? { channel: meta.channel } : {}) }, {
+  const { card } = answerRequest(deps, check.text, { surface: 'slack', workspace: team, user: body.user.id, ...(meta.channel ? { channel: meta.channel } : {}) }, {
     share: Boolean(meta.channel && !meta.channel.startsWith('D')),
   });
   await ack({ response_action: 'update', view: answerModal(card, meta) });

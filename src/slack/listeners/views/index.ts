@@ -1,6 +1,6 @@
 // Modal submissions.
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import type { SurfaceDeps } from '../../../server/deps.js';
+import type { SurfaceDeps } from '../../../surface/deps.js';
 import { ASK_MODAL } from '../../views.js';
 import { askSubmitted } from './ask-submitted.js';
 

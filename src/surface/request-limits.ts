@@ -1,6 +1,7 @@
 // Per-person limits every surface applies before doing any work: a rate (WHICH_TOOL_RATE_LIMIT
 // requests a minute, per the contract) and one vote per answer. Memory only, per process.
 import { requestsRefused } from '../metrics/registry.js';
+import type { ChatSurface } from './asker.js';
 
 export interface LimitVerdict {
   /** 0: go ahead (counted). Otherwise: refused, whole seconds until one more is allowed. */
@@ -65,7 +66,7 @@ export class RequestLimits {
 export const tooManyRequests = (retryInS: number): string => `Too many requests: try again in ${retryInS} s.`;
 
 /** One request by `person` on `surface` against the limit; refusals are counted in /metrics. */
-export function checkLimit(limits: RequestLimits, surface: 'slack' | 'teams', person: string): LimitVerdict {
+export function checkLimit(limits: RequestLimits, surface: ChatSurface, person: string): LimitVerdict {
   const verdict = limits.take(`${surface}:${person}`);
   if (verdict.retryInS) requestsRefused.inc({ surface, reason: 'rate_limited' });
   return verdict;

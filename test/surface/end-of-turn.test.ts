@@ -1,7 +1,7 @@
 // Callers in one event-loop turn share one wait, which ends after the turn's I/O callbacks and
 // before the next turn; a caller after that waits for its own turn's end.
 import { describe, expect, it } from 'vitest';
-import { endOfTurn } from '../../src/server/end-of-turn.js';
+import { endOfTurn } from '../../src/surface/end-of-turn.js';
 
 describe('endOfTurn', () => {
   it('gives every caller in a turn the same wait, resolved in the check phase of that turn', async () => {

@@ -6,7 +6,7 @@ import { CorrectionError, ErrorCode, messages } from '../core/errors.js';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
 import { correctionLimitCard, correctionThanksCard, decidedCard, kindsCard, NOT_OWNER_TITLE } from '../render/correction-card.js';
-import type { SurfaceDeps } from '../server/deps.js';
+import type { SurfaceDeps } from './deps.js';
 import type { Surface } from '../store/types.js';
 
 /** The answer a kinds card is about: the request and how it was answered. */

@@ -14,7 +14,7 @@ import { slackTestEnv, testCatalog } from '../slack/helpers/server.js';
 import { blockAction } from '../slack/helpers/payloads.js';
 import { postToSlackRoute } from '../slack/helpers/signed.js';
 import { SlackStandIn } from '../slack/helpers/stand-in.js';
-import { activity, cardAction, Connector, post, USER } from '../teams/support.js';
+import { activity, cardAction, Connector, post, USER, type ConversationType } from '../teams/support.js';
 import { digestCard } from '../../src/render/digest-card.js';
 import { composeDigest } from '../../src/digest/compose.js';
 import type { SubscriptionRecord } from '../../src/store/digest-types.js';
@@ -65,18 +65,18 @@ export function useChatServer(env: Record<string, string> = {}): { readonly chat
   return holder;
 }
 
-/** Presses a Slack button (its action_id and value as rendered) and returns what response_url got. */
-export async function pressInSlack(chat: ChatServer, button: Pick<ButtonElement, 'action_id' | 'value'>, user?: string, state?: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Presses a Slack button (its action_id and value as rendered) in `channel` (default: payloads.ts's) and returns what response_url got. */
+export async function pressInSlack(chat: ChatServer, button: Pick<ButtonElement, 'action_id' | 'value'>, user?: string, state?: Record<string, unknown>, channel?: string): Promise<Record<string, unknown>> {
   const before = chat.slack.named('response_url').length;
-  const res = await postToSlackRoute(chat.server.url, blockAction({ actionId: button.action_id, value: button.value, responseUrl: chat.slack.responseUrl(button.action_id), ...(user ? { user } : {}), ...(state ? { state } : {}) }));
+  const res = await postToSlackRoute(chat.server.url, blockAction({ actionId: button.action_id, value: button.value, responseUrl: chat.slack.responseUrl(button.action_id), ...(user ? { user } : {}), ...(state ? { state } : {}), ...(channel ? { channel } : {}) }));
   if (res.status !== 200) throw new Error(`Slack action answered ${res.status}`);
   return (await chat.slack.waitFor('response_url', before + 1))[before]!.body;
 }
 
-/** Presses a Teams Action.Execute as the Teams client sends it; returns the card that replaces the pressed one. */
-export async function pressInTeams(chat: ChatServer, verb: string, data: unknown, from: Record<string, string> = USER): Promise<AdaptiveCard> {
-  const base = cardAction(chat.connector.url, verb, data);
-  const res = await post(`${chat.server.url}/api/messages`, from === USER ? base : { ...base, ...activity(chat.connector.url, 'personal', { type: 'invoke', name: base.name, value: base.value, from }) });
+/** Presses a Teams Action.Execute as the Teams client sends it (in personal chat unless `type` says); returns the card that replaces the pressed one. */
+export async function pressInTeams(chat: ChatServer, verb: string, data: unknown, from: Record<string, string> = USER, type: ConversationType = 'personal'): Promise<AdaptiveCard> {
+  const base = cardAction(chat.connector.url, verb, data, type);
+  const res = await post(`${chat.server.url}/api/messages`, from === USER ? base : { ...base, ...activity(chat.connector.url, type, { type: 'invoke', name: base.name, value: base.value, from }) });
   if (res.status !== 200) throw new Error(`Teams invoke answered ${res.status}`);
   return (res.body as { value: AdaptiveCard }).value;
 }
