@@ -12,12 +12,8 @@ import { openCorrections, type Corrections } from '../corrections/open.js';
 import type { Logger } from '../log/logger.js';
 import { setCatalogInfo, watchStore } from '../metrics/registry.js';
 import { metricsSurface } from '../metrics/route.js';
-import { createSlackOAuth } from '../slack/oauth/installer.js';
-import { createSlackOAuthSurface } from '../slack/oauth/surface.js';
-import { createSlackSurface } from '../slack/surface.js';
 import { createDigestService } from '../digest/service.js';
 import type { SurfaceStore } from '../store/types.js';
-import { createTeamsSurface } from '../teams/surface.js';
 import type { SurfaceDeps } from '../surface/deps.js';
 import { createHttpServer } from './http-server.js';
 import { personKeys } from '../surface/person-key.js';
@@ -70,13 +66,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(corrections ? { corrections: corrections.service } : {}),
   };
   const surfaces: Mountable[] = [];
+  // Each surface's SDK is loaded only when the surface is configured: botbuilder alone is ~0.4 s
+  // of a start, which a Slack-only deployment (and every restart) need not pay.
   // Teams off (a Slack-only deployment): no /api/messages at all, not an open one.
-  if (config.teams.mode !== 'off') surfaces.push(await createTeamsSurface(deps, config.teams));
-  if (config.slack) surfaces.push(await createSlackSurface(deps, config.slack));
+  if (config.teams.mode !== 'off') surfaces.push(await (await import('../teams/surface.js')).createTeamsSurface(deps, config.teams));
+  if (config.slack) surfaces.push(await (await import('../slack/surface.js')).createSlackSurface(deps, config.slack));
   // OAuth mode keeps its installations in the database, so it needs the real store.
   if (config.slackOAuth && !store) throw new Error('Slack OAuth mode needs the database store (start without a MemoryStore)');
-  const slackOAuth = config.slackOAuth && store ? createSlackOAuth(config.slackOAuth, store.installations, log) : null;
-  if (slackOAuth) surfaces.push(await createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, store!.digest));
+  const slackOAuth = config.slackOAuth && store ? (await import('../slack/oauth/installer.js')).createSlackOAuth(config.slackOAuth, store.installations, log) : null;
+  if (slackOAuth) surfaces.push(await (await import('../slack/oauth/surface.js')).createSlackOAuthSurface(deps, config.slackOAuth!, slackOAuth, store!.digest));
   surfaces.push(metricsSurface());
   setCatalogInfo(catalog);
   for (const notice of config.notices) log.info(notice);
