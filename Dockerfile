@@ -13,6 +13,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+COPY scripts/bin-executable.mjs ./scripts/
 COPY src ./src
 COPY data ./data
 RUN npm run build

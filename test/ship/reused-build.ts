@@ -1,6 +1,6 @@
 // `npm run build` for the bare Docker replay, without compiling the same sources twice: when the
-// stage holds exactly this repository's build inputs (package.json, tsconfig.json and every file
-// under src/ and data/, byte for byte) and the repository's own dist/ was built from them (newer
+// stage holds exactly this repository's build inputs (package.json, tsconfig.json, the build's
+// scripts/bin-executable.mjs and every file under src/ and data/, byte for byte) and the repository's own dist/ was built from them (newer
 // than all of them, as `npm test` builds just before the tests), the compiler would write the
 // same files: they are hard-linked instead. Anything different, or a stale dist/, and the build
 // runs for real. Only the outputs of the stage's own sources are taken: not dist/bench (not the
@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { repoRoot } from './dockerfile.js';
 
 const INPUT_DIRS = ['src', 'data'];
-const INPUT_FILES = ['package.json', 'tsconfig.json'];
+// The build script's own helper too: a stage without it cannot build, so it is never reused.
+const INPUT_FILES = ['package.json', 'tsconfig.json', 'scripts/bin-executable.mjs'];
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
