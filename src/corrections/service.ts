@@ -71,6 +71,11 @@ export class CorrectionService {
     return this.settings.keepText;
   }
 
+  /** The ids WHICH_TOOL_OWNERS names, lower-cased: a surface looks up the groups among them. */
+  get owners(): ReadonlySet<string> {
+    return this.settings.owners;
+  }
+
   /** Whether any of a person's ids (user, AAD object, groups) is an owner's. */
   isOwner(...ids: readonly (string | null | undefined)[]): boolean {
     return isOwner(this.settings.owners, ...ids);

@@ -24,6 +24,11 @@ export interface Presser {
   readonly user: string;
   /** Every id WHICH_TOOL_OWNERS may name for this person (user id, AAD object id). */
   readonly ids: readonly string[];
+  /**
+   * The groups among the owners' ids that this person is in (Slack user groups, Teams teams),
+   * asked of the platform only when none of their own ids is named.
+   */
+  readonly groups?: (owners: ReadonlySet<string>) => Promise<readonly string[]>;
 }
 
 export const NO_CORRECTIONS = noticeCard('Thanks', 'This deployment keeps no corrections (it runs without a database), so nothing was recorded.');
@@ -59,7 +64,8 @@ export async function chooseKind(deps: SurfaceDeps, c: Corrected, kind: LabelT, 
 export async function decideCorrection(deps: SurfaceDeps, id: string, status: 'accepted' | 'rejected', who: Presser): Promise<Card> {
   const service = deps.corrections;
   if (!service) return NO_CORRECTIONS;
-  if (!service.isOwner(...who.ids)) return noticeCard(NOT_OWNER_TITLE, messages.notOwner);
+  const owner = service.isOwner(...who.ids) || (who.groups !== undefined && service.isOwner(...(await who.groups(service.owners))));
+  if (!owner) return noticeCard(NOT_OWNER_TITLE, messages.notOwner);
   const by = `${who.surface}:${who.ids[0] ?? who.user}`;
   const result = status === 'accepted' ? await service.accept([id], by) : await service.reject([id], by);
   const decided = result.decided[0];

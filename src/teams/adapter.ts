@@ -79,11 +79,15 @@ export class TeamsAdapter extends CloudAdapter {
     return response?.id ? { id: response.id } : undefined;
   }
 
-  /** The sender as a member of the conversation (role, tenant), or undefined when the connector cannot say. */
-  async member(context: TurnContext): Promise<Record<string, unknown> | undefined> {
+  /**
+   * The sender as a member of the conversation (role, tenant), or of another one the bot is in
+   * (a team named in WHICH_TOOL_OWNERS); undefined when not a member or the connector cannot say.
+   */
+  async member(context: TurnContext, conversationId?: string): Promise<Record<string, unknown> | undefined> {
     const { conversation, from } = context.activity;
-    if (!conversation?.id || !from?.id) return undefined;
-    return this.rest(context, context.activity).member(conversation.id.split(';')[0]!, from.id).catch(() => undefined);
+    const where = conversationId ?? conversation?.id?.split(';')[0];
+    if (!where || !from?.id) return undefined;
+    return this.rest(context, context.activity).member(where, from.id).catch(() => undefined);
   }
 
   private rest(context: TurnContext, activity: Partial<Activity>): ConnectorRest {

@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import { noticeCard } from '../render/answer-card.js';
 import type { Card } from '../render/card.js';
+import type { Presser } from '../surface/corrections.js';
 import type { SurfaceDeps } from '../surface/deps.js';
 import { checkLimit, tooManyRequests, type LimitVerdict } from '../surface/request-limits.js';
 import type { DigestActor } from '../digest/commands.js';
@@ -17,6 +18,7 @@ import type { TeamsAdapter } from './adapter.js';
 import { cardInvokeBody, cardMessage } from './attachments.js';
 import { personFrom, whereFrom } from './conversation.js';
 import { teamsPresser } from './correction-actions.js';
+import { ownerTeamsOf } from './owner-teams.js';
 import { botWasAdded, botWasRemoved, forget, remember, welcomeCard } from './install.js';
 import { requestText } from './mention.js';
 import { searchTools } from './search.js';
@@ -77,7 +79,7 @@ export class WhichToolBot extends TeamsActivityHandler {
     }
     const where = whereFrom(activity);
     // Action.Submit (hosts without Universal Actions) arrives as a message carrying the data.
-    if (activity.value !== undefined && !activity.text) return this.submitted(context, await this.actions.handle(activity.value, where, undefined, personFrom(activity), teamsPresser(activity)));
+    if (activity.value !== undefined && !activity.text) return this.submitted(context, await this.actions.handle(activity.value, where, undefined, personFrom(activity), presserOf(context)));
     await context.sendActivity(cardMessage(await replyToMessage(this.deps, requestText(activity), where, () => this.actor(context))));
   }
 
@@ -117,7 +119,7 @@ export class WhichToolBot extends TeamsActivityHandler {
     if (limit.retryInS) return { status: 200, body: cardInvokeBody(noticeCard('Too many requests', tooManyRequests(limit.retryInS))) };
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
     const a = context.activity;
-    const card = await this.actions.handle(value.action?.data ?? {}, whereFrom(a), value.action?.verb, personFrom(a), teamsPresser(a));
+    const card = await this.actions.handle(value.action?.data ?? {}, whereFrom(a), value.action?.verb, personFrom(a), presserOf(context));
     return { status: 200, body: cardInvokeBody(card) };
   }
 
@@ -130,3 +132,6 @@ export class WhichToolBot extends TeamsActivityHandler {
     return searchTools(this.deps.recommender, query);
   }
 }
+
+/** The presser of a card's button; a team among the owners counts when they are a member of it. */
+const presserOf = (context: TurnContext): Presser => ({ ...teamsPresser(context.activity), groups: (owners) => ownerTeamsOf(context, owners) });

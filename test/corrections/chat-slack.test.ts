@@ -2,7 +2,7 @@
 // SQLite file: 👎 and "Something else…" ask for the kind, a choice becomes a correction, and
 // only owners decide from the digest's buttons.
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ButtonElement } from '../../src/render/block-kit.js';
 import { KIND_CHOICES } from '../../src/render/correction-card.js';
 import { TEAM, USER, blockAction, slashCommand } from '../slack/helpers/payloads.js';
@@ -42,6 +42,11 @@ const kindButton = (card: { blocks?: unknown }, kind: string): ButtonElement =>
 
 describe('Slack: what did you need?', () => {
   const env = useChatServer({ WHICH_TOOL_OWNERS: `${OWNER}, S0OWNERGROUP` });
+  // Slack's answer for the owners' group, for every press here (the server keeps it a minute).
+  beforeEach(() => {
+    env.chat.slack.answers['usergroups.users.list'] = (c) =>
+      c.body.usergroup === 'S0OWNERGROUP' ? { ok: true, users: ['U0GROUPIE', 'U0OTHER'] } : { ok: false, error: 'no_such_subteam' };
+  });
 
   it('"Not helpful" counts the vote and replaces the answer with the kinds, saying the text goes to the owners', async () => {
     const card = await pressInSlack(env.chat, button(await ask(env.chat, IMAGES), 'feedback_down'));
@@ -113,6 +118,24 @@ describe('Slack: what did you need?', () => {
     expect(await env.chat.server.corrections!.service.get(mine.id)).toMatchObject({ status: 'accepted', decidedBy: `slack:${OWNER}` });
     // The digest lists only what still waits.
     expect(JSON.stringify((await ownersDigest(env.chat, 'slack', TEAM)).slack)).not.toContain(mine.id);
+  });
+
+  it('someone in an owners’ group named in WHICH_TOOL_OWNERS decides: Slack is asked who is in it, with the workspace’s token', async () => {
+    const kinds = await pressInSlack(env.chat, button(await ask(env.chat, 'a short chime for the lobby kiosk'), 'feedback_down'));
+    await pressInSlack(env.chat, kindButton(kinds, 'video'));
+    const mine = (await env.chat.corrections()).at(-1)!;
+    const reject = slackButtons((await ownersDigest(env.chat, 'slack', TEAM)).slack).find((b) => b.action_id.startsWith('correction_reject') && JSON.parse(b.value).id === mine.id)!;
+
+    const refused = await pressInSlack(env.chat, reject, 'U0OUTSIDER');
+    expect(JSON.stringify(refused.blocks)).toContain("Only the catalog's owners");
+    expect((await env.chat.server.corrections!.service.get(mine.id))!.status).toBe('pending');
+    const done = await pressInSlack(env.chat, reject, 'U0GROUPIE');
+    expect(JSON.stringify(done.blocks)).toContain('Correction rejected');
+    expect(await env.chat.server.corrections!.service.get(mine.id)).toMatchObject({ status: 'rejected', decidedBy: 'slack:U0GROUPIE' });
+    // Asked at most once here: an earlier refusal in this file may have asked already (kept a minute).
+    const lookups = env.chat.slack.named('usergroups.users.list');
+    expect(lookups.length).toBeLessThanOrEqual(1);
+    for (const c of lookups) expect([c.body.usergroup, c.authorization]).toEqual(['S0OWNERGROUP', expect.stringMatching(/^Bearer xoxb-/)]);
   });
 
   it('answers tampered and forged buttons politely and records or decides nothing', async () => {

@@ -7,6 +7,8 @@ import { ownersDigest, pressInTeams, useChatServer, type ChatServer } from '../h
 
 const OWNER = { id: '29:user-olu', name: 'Olu Owner', aadObjectId: '6F0C1D2E-0000-4000-8000-00000000AB12' };
 const NOTHING = 'book a meeting room for tuesday';
+/** A team named as owners: its members may decide. */
+const OWNERS_TEAM = '19:0a1b2c3d4e5f@thread.tacv2';
 
 /** The answer card a personal chat gets for `q`. */
 async function ask(chat: ChatServer, q: string): Promise<AdaptiveCard> {
@@ -30,7 +32,7 @@ async function press(chat: ChatServer, card: AdaptiveCard, verb: string, pick: (
 
 describe('Teams: what did you need?', () => {
   // Owners' ids compare without case: Entra shows object ids in either.
-  const env = useChatServer({ WHICH_TOOL_OWNERS: OWNER.aadObjectId.toLowerCase() });
+  const env = useChatServer({ WHICH_TOOL_OWNERS: `${OWNER.aadObjectId.toLowerCase()}, ${OWNERS_TEAM}` });
 
   it('"Not helpful" turns the answer into the kinds, saying the text goes to the owners', async () => {
     const kinds = await press(env.chat, await ask(env.chat, 'a jingle for our bakery radio ad'), 'feedback_down');
@@ -78,6 +80,27 @@ describe('Teams: what did you need?', () => {
     const rejected = await press(env.chat, teams, 'correction_reject', (d) => d.id === mine.id, OWNER);
     expect(cardText(rejected)).toContain('its effect is undone');
     expect((await env.chat.server.corrections!.service.get(mine.id))!.status).toBe('rejected');
+  });
+
+  it('a member of a team named in WHICH_TOOL_OWNERS decides, asked of the connector; someone not in it is refused', async () => {
+    const kinds = await press(env.chat, await ask(env.chat, 'a looping background track for the lobby'), 'feedback_down');
+    await press(env.chat, kinds, 'kind', (d) => d.kind === 'video');
+    const mine = (await env.chat.corrections()).at(-1)!;
+    const { teams } = await ownersDigest(env.chat, 'teams', TENANT);
+    const LEAD = { id: '29:user-lee', name: 'Lee Lead', aadObjectId: '0B5E9A40-1111-4000-8000-00000000CD34' };
+
+    const refused = await press(env.chat, teams, 'correction_reject', (d) => d.id === mine.id, LEAD);
+    expect(cardText(refused)).toContain("Only the catalog's owners");
+    expect((await env.chat.server.corrections!.service.get(mine.id))!.status).toBe('pending');
+    env.chat.connector.members.set(LEAD.id, { id: LEAD.id, name: LEAD.name, aadObjectId: LEAD.aadObjectId, userRole: 'user', tenantId: TENANT });
+    try {
+      const done = await press(env.chat, teams, 'correction_reject', (d) => d.id === mine.id, LEAD);
+      expect(cardText(done)).toContain('Correction rejected');
+    } finally {
+      env.chat.connector.members.delete(LEAD.id);
+    }
+    expect(await env.chat.server.corrections!.service.get(mine.id)).toMatchObject({ status: 'rejected', decidedBy: `teams:${LEAD.aadObjectId}` });
+    expect(env.chat.connector.memberLookups.slice(-2)).toEqual([`${OWNERS_TEAM} ${LEAD.id}`, `${OWNERS_TEAM} ${LEAD.id}`]);
   });
 
   it('answers forged data with a card a person can act on, and records or decides nothing', async () => {

@@ -29,7 +29,7 @@ function listUnder(yaml: string, key: string): string[] {
   return out;
 }
 
-const LEAST_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read'];
+const LEAST_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'usergroups:read', 'users:read'];
 const EVENTS = ['app_home_opened', 'app_mention', 'message.im'];
 const INSTALL_EVENTS = ['app_uninstalled', 'tokens_revoked'];
 

@@ -59,6 +59,8 @@ export interface BotActivity {
 export class Connector {
   /** Members by id, as GET …/members/{id} returns them (TeamsChannelAccount). */
   readonly members = new Map<string, Record<string, unknown>>();
+  /** Each GET …/members/{id} as "conversation member", in order. */
+  readonly memberLookups: string[] = [];
   readonly received: Recorded[] = [];
   /** Authorization headers as sent, in order. */
   readonly authorizations: (string | undefined)[] = [];
@@ -72,10 +74,11 @@ export class Connector {
 
   async start(): Promise<this> {
     const handle = (req: IncomingMessage, res: ServerResponse): void => {
-      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+      const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
       if (req.method === 'GET' && member) {
         this.authorizations.push(req.headers.authorization);
-        const found = this.members.get(decodeURIComponent(member[1]!));
+        this.memberLookups.push(`${decodeURIComponent(member[1]!)} ${decodeURIComponent(member[2]!)}`);
+        const found = this.members.get(decodeURIComponent(member[2]!));
         res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation' } }));
       }

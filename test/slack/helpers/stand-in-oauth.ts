@@ -22,7 +22,7 @@ export interface StandInWorkspace {
 
 export const OAUTH_CLIENT = { id: '1111111111.2222222222', secret: 'oauth-client-secret-5d1e8a77c2b94f03' } as const;
 export const APP_ID = 'A0WHICHTOOL';
-export const BOT_SCOPE = 'app_mentions:read,chat:write,commands,im:history,users:read';
+export const BOT_SCOPE = 'app_mentions:read,chat:write,commands,im:history,users:read,usergroups:read';
 
 interface Issued {
   readonly ws: StandInWorkspace;

@@ -58,7 +58,7 @@ describe('the install page', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.authorizeUrl.origin + page.authorizeUrl.pathname).toBe('https://slack.com/oauth/v2/authorize');
-    expect(page.authorizeUrl.searchParams.get('scope')).toBe('app_mentions:read,chat:write,commands,im:history,users:read');
+    expect(page.authorizeUrl.searchParams.get('scope')).toBe('app_mentions:read,chat:write,commands,im:history,users:read,usergroups:read');
     expect(page.authorizeUrl.searchParams.get('client_id')).toBe('1111111111.2222222222');
     expect(page.state.split('.')).toHaveLength(3);
     expect(page.cookie).toBe(`slack-app-oauth-state=${page.state}`);
@@ -81,7 +81,7 @@ describe('installing', () => {
     expect(await installedKeys()).toEqual(['E:E0INITECH', 'T:T0ACME', 'T:T0GLOBEX']);
     const org = (await store.installations.list()).find((i) => i.key === 'E:E0INITECH')!;
     expect(org).toMatchObject({ isEnterpriseInstall: true, teamId: null, enterpriseId: 'E0INITECH', botUserId: 'U0BOTINITECH', botId: 'B0BOTINITECH', installerUserId: 'U0INSTALLER' });
-    expect(org.botScopes).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read']);
+    expect(org.botScopes).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'users:read', 'usergroups:read']);
     // Installing again replaces the one installation, with the new token.
     const before = slack.oauth.tokenOf(ACME);
     expect((await install(server.url, slack, ACME)).status).toBe(200);

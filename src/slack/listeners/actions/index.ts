@@ -10,7 +10,7 @@ import { askAgain } from './ask-again.js';
 import { back } from './back.js';
 import { kind } from './choose-kind.js';
 import { compare } from './compare.js';
-import { decide } from './decide-correction.js';
+import { decide, ownerGroups } from './decide-correction.js';
 import { feedback } from './feedback.js';
 import { staleButton, type ButtonArgs } from './read-button.js';
 import { requestAccess } from './request-access.js';
@@ -22,6 +22,8 @@ export const ACTION_PATTERN = new RegExp(`^(${ACTION_IDS.join('|')})(\\.\\d+)?$`
 const isActionId = (id: string): id is ActionId => (ACTION_IDS as readonly string[]).includes(id);
 
 export function registerActions(app: App, deps: SurfaceDeps): void {
+  // One membership cache for Accept and Reject.
+  const groups = ownerGroups(deps);
   const handlers: Record<ActionId, (args: ButtonArgs) => Promise<void>> = {
     alternatives: alternatives(deps),
     compare: compare(deps),
@@ -34,8 +36,8 @@ export function registerActions(app: App, deps: SurfaceDeps): void {
     request_access: requestAccess(deps),
     something_else: somethingElse(deps),
     kind: kind(deps),
-    correction_accept: decide(deps, 'accepted'),
-    correction_reject: decide(deps, 'rejected'),
+    correction_accept: decide(deps, 'accepted', groups),
+    correction_reject: decide(deps, 'rejected', groups),
   };
   // Every block action is acked: one from a button this version no longer has (an old
   // message) gets a polite reply instead of Slack's error after 3 s.
