@@ -12,7 +12,7 @@ beforeAll(() => ensureBuilt(), 120_000);
 
 function stage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'which-tool-stage-'));
-  for (const p of ['package.json', 'tsconfig.json', 'src', 'data']) cpSync(join(repoRoot, p), join(dir, p), { recursive: true });
+  for (const p of ['package.json', 'tsconfig.json', 'scripts/bin-executable.mjs', 'src', 'data']) cpSync(join(repoRoot, p), join(dir, p), { recursive: true });
   return dir;
 }
 
@@ -32,6 +32,10 @@ describe('reusing the repository build in the Docker replay', () => {
     const missing = stage();
     rmSync(join(missing, 'data'), { recursive: true });
     expect(reuseBuild(missing)).toBe(false);
-    for (const d of [changed, missing]) rmSync(d, { recursive: true, force: true });
+    // Without the script `npm run build` runs after tsc, that build could not run in the stage.
+    const noScript = stage();
+    rmSync(join(noScript, 'scripts'), { recursive: true });
+    expect(reuseBuild(noScript)).toBe(false);
+    for (const d of [changed, missing, noScript]) rmSync(d, { recursive: true, force: true });
   });
 });
