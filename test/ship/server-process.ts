@@ -11,15 +11,31 @@ export interface ServerProcess {
   readonly exited: Promise<number | string>;
 }
 
+// Servers still running when this test process ends (a test that timed out before its stop) are
+// killed then, so a failed run leaves nothing behind to slow the next one down.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `node <script>` and resolves once it logs the listening line (or rejects on exit). */
 // The limit is for a server that never comes up, not a measure: a busy shared machine (the
 // suite runs several files at once) has taken over 15 s to start one.
 export function startServerProcess(script: string, cwd: string, env: Record<string, string>, timeoutMs = 40_000, uid?: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
   let out = '';
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  running.add(child);
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal ?? -1);
+    }),
+  );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = (d: Buffer): void => {
       out += d.toString();
       const m = /"port":(\d+)[^\n]*is listening/.exec(out);
