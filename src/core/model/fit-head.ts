@@ -3,8 +3,8 @@
 // same job gives the same numbers bit for bit on the main thread or in a worker (head-worker.ts).
 import { fitTemperature, logits, train, type HeadKind, type Sample, type TrainOptions } from './linear.js';
 
-export interface HeadJob {
-  readonly samples: readonly Sample[];
+/** How a head is fitted, apart from its samples (which a worker receives packed: packed-job.ts). */
+export interface HeadSettings {
   readonly featureCount: number;
   readonly labels: number;
   readonly kind: HeadKind;
@@ -12,6 +12,10 @@ export interface HeadJob {
   /** Folds for calibrating the temperature; below 2, `temperature` is kept. */
   readonly folds: number;
   readonly temperature: number;
+}
+
+export interface HeadJob extends HeadSettings {
+  readonly samples: readonly Sample[];
 }
 
 export interface FittedHead {

@@ -1,16 +1,10 @@
 // A head's job as a few flat typed arrays, so it crosses to a worker thread by transfer instead
 // of being cloned sample by sample; unpacked as views on those arrays, so training reads the very
 // same numbers in the same order.
-import type { HeadJob } from './fit-head.js';
-import type { HeadKind, Sample, TrainOptions } from './linear.js';
+import type { HeadJob, HeadSettings } from './fit-head.js';
+import type { Sample } from './linear.js';
 
-export interface PackedJob {
-  readonly featureCount: number;
-  readonly labels: number;
-  readonly kind: HeadKind;
-  readonly fit: TrainOptions;
-  readonly folds: number;
-  readonly temperature: number;
+export interface PackedJob extends HeadSettings {
   /** Sample i's features are ids/values[offsets[i] .. offsets[i + 1]). */
   readonly offsets: Int32Array;
   readonly ids: Int32Array;
